@@ -447,12 +447,16 @@ public final class ManifestChecker {
 
     /** Every environment variable of a service container must be a configuration key that service reads. */
     private void checkEnvAgainstConfig(String cid, Container c, List<Finding> findings) {
-        Set<String> known = configEnvNames(c.getName());
-        if (known.isEmpty()) {
+        Set<String> names = configEnvNames(c.getName());
+        if (names.isEmpty()) {
             return;
         }
+        List<Pattern> patterns = names.stream().filter(n -> n.contains("*"))
+                .map(n -> Pattern.compile(n.replace("*", "[A-Z0-9_]+"))).toList();
+        java.util.function.Predicate<String> known = n -> names.contains(n)
+                || patterns.stream().anyMatch(p -> p.matcher(n).matches());
         for (EnvVar e : nullSafe(c.getEnv())) {
-            if (!known.contains(e.getName())) {
+            if (!known.test(e.getName())) {
                 findings.add(new Finding(cid, "env " + e.getName() + " maps to no configuration key that "
                         + c.getName() + " reads"));
             }
@@ -462,7 +466,7 @@ public final class ManifestChecker {
                 continue;
             }
             for (String key : configMapData.getOrDefault(ef.getConfigMapRef().getName(), Map.of()).keySet()) {
-                if (!known.contains(key)) {
+                if (!known.test(key)) {
                     findings.add(new Finding(cid, "env " + key + " from ConfigMap " + ef.getConfigMapRef().getName()
                             + " maps to no configuration key that " + c.getName() + " reads"));
                 }
@@ -514,11 +518,18 @@ public final class ManifestChecker {
         });
     }
 
-    /** SmallRye Config's mapping of a property name to an environment variable. */
+    /**
+     * SmallRye Config's mapping of a property name to an environment variable. A quoted map key
+     * of the example configuration ({@code a."key".b}) stands for any key: it becomes {@code A__*__B}.
+     */
     static String envName(String key) {
+        return plainEnvName(key.replaceAll("\"[^\"]*\"", "\"*\""));
+    }
+
+    static String plainEnvName(String key) {
         StringBuilder sb = new StringBuilder();
         for (char ch : key.toCharArray()) {
-            sb.append(Character.isLetterOrDigit(ch) ? Character.toUpperCase(ch) : '_');
+            sb.append(Character.isLetterOrDigit(ch) || ch == '*' ? Character.toUpperCase(ch) : '_');
         }
         return sb.toString();
     }

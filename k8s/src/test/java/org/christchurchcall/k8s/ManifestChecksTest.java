@@ -164,8 +164,10 @@ class ManifestChecksTest {
 
     @Test
     void envNameFollowsSmallRyeConfig() {
-        assertEquals("CCALL_SERVICE_CLIENTS__PROTOCOL_SERVICE__SECRET",
+        assertEquals("CCALL_SERVICE_CLIENTS__*__SECRET",
                 ManifestChecker.envName("ccall.service-clients.\"protocol-service\".secret"));
+        assertEquals("CCALL_SERVICE_CLIENTS__PROTOCOL_SERVICE__SECRET",
+                ManifestChecker.plainEnvName("ccall.service-clients.\"protocol-service\".secret"));
         assertEquals("QUARKUS_DATASOURCE_JDBC_URL", ManifestChecker.envName("quarkus.datasource.jdbc.url"));
     }
 
