@@ -20,6 +20,8 @@ final class Svg {
     private static final int LABEL_WIDTH = 260;
     private static final int VALUE_WIDTH = 110;
     private static final int ROW = 26;
+    /** What fits in LABEL_WIDTH at 12 px. */
+    private static final int LABEL_CHARS = 38;
 
     private Svg() {
     }
@@ -37,7 +39,7 @@ final class Svg {
             Bar b = bars.get(i);
             int y = 4 + i * ROW;
             s.append("<text class=\"axis-label\" x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(y + 17)
-                    .append("\" text-anchor=\"end\">").append(esc(b.label())).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(esc(fit(b.label()))).append("</text>");
             if (b.value() == null) {
                 s.append("<rect class=\"unknown\" x=\"").append(LABEL_WIDTH).append("\" y=\"").append(y + 4)
                         .append("\" width=\"40\" height=\"").append(ROW - 8)
@@ -133,7 +135,7 @@ final class Svg {
             Stack r = rows.get(i);
             int y = legend + i * ROW;
             s.append("<text class=\"axis-label\" x=\"").append(LABEL_WIDTH - 8).append("\" y=\"").append(y + 17)
-                    .append("\" text-anchor=\"end\">").append(esc(r.label())).append("</text>");
+                    .append("\" text-anchor=\"end\">").append(esc(fit(r.label()))).append("</text>");
             double x = LABEL_WIDTH;
             for (int c = 0; c < categories.size(); c++) {
                 Number v = r.shares().get(c);
@@ -158,6 +160,11 @@ final class Svg {
                 .append("\" data-figure=\"").append(esc(figure)).append("\" role=\"img\" aria-label=\"").append(esc(title))
                 .append("\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
                 .append(WIDTH).append(' ').append(height).append("\">");
+    }
+
+    /** Labels longer than the label column are shortened on the chart; the full label stays in the title and the table. */
+    static String fit(String label) {
+        return label.length() <= LABEL_CHARS ? label : label.substring(0, LABEL_CHARS - 1).stripTrailing() + "\u2026";
     }
 
     private static String num(double d) {
