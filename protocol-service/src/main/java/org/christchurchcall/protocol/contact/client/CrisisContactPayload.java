@@ -1,0 +1,18 @@
+package org.christchurchcall.protocol.contact.client;
+
+import java.util.List;
+import java.util.UUID;
+
+/** supporter-service's crisis-contact item, as protocol-service reads it (its own copy of the contract). */
+public record CrisisContactPayload(UUID supporterId, String supporterName, String supporterType, String country,
+        List<ContactPointPayload> contactPoints, List<WebhookPayload> webhooks) {
+
+    public record ContactPointPayload(UUID id, String name, String role, String email, String phone) {
+    }
+
+    public record WebhookPayload(UUID id, String url, List<String> protocols, String signingSecret, Boolean active) {
+    }
+
+    public record Page(List<CrisisContactPayload> items, String nextCursor, String next) {
+    }
+}

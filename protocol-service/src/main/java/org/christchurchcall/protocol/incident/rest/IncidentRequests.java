@@ -1,0 +1,77 @@
+package org.christchurchcall.protocol.incident.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/** Request bodies of the incident endpoints. */
+public final class IncidentRequests {
+
+    static final String KEBAB = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    static final String CONTENT_TYPES = "^(video|livestream|image|audio|text|document|url)$";
+
+    private IncidentRequests() {
+    }
+
+    public record Report(
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 10000) String description,
+            @NotNull Instant occurredAt,
+            @NotBlank @Size(max = 200) String location,
+            @Size(max = 500) List<@NotBlank @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$",
+                    message = "must be an http or https URL") String> contentUrls,
+            @Size(max = 100) List<@NotBlank @Size(max = 100) String> platforms,
+            @Size(max = 10) List<@NotNull @Pattern(regexp = CONTENT_TYPES,
+                    message = "must be one of video, livestream, image, audio, text, document, url") String> contentTypes,
+            @Size(max = 10) List<@NotNull @Pattern(regexp = KEBAB, message = "must be a protocol code") String> protocols,
+            Boolean exercise) {
+    }
+
+    public record Transition(
+            @NotNull @Pattern(regexp = "^(reported|assessing|active|concluding|concluded|debriefed)$",
+                    message = "must be an incident status") String to,
+            @NotNull Long version,
+            @Size(max = 10000) String rationale,
+            @Size(max = 100000) String review) {
+    }
+
+    public record Criteria(
+            @NotNull Boolean ongoingEvent,
+            @NotNull Boolean perpetratorProducedContent,
+            @NotNull Boolean murderOrAttemptedMurder,
+            @NotNull Boolean onOrSpreadingToMemberPlatforms) {
+    }
+
+    public record Activate(
+            @NotBlank @Pattern(regexp = KEBAB, message = "must be a protocol code") String protocol,
+            @NotBlank @Pattern(regexp = KEBAB, message = "must be a level code") String level,
+            @NotNull @Valid Criteria criteria,
+            @NotBlank @Size(max = 10000) String decision) {
+    }
+
+    public record Approve(@Size(max = 10000) String note) {
+    }
+
+    public record ChangeLevel(
+            @NotBlank @Pattern(regexp = KEBAB, message = "must be a level code") String level,
+            @NotBlank @Size(max = 10000) String reason,
+            @NotNull Long version) {
+    }
+
+    public record SituationalUpdate(
+            @NotBlank @Size(max = 10000) String summary,
+            @Size(max = 20) Map<@Pattern(regexp = "^[a-z][A-Za-z0-9]{0,49}$", message = "must be a camelCase name")
+                    String, @NotNull @PositiveOrZero Long> counts) {
+    }
+
+    public record Acknowledge(UUID eventId, @Size(max = 2000) String note) {
+    }
+}

@@ -1,0 +1,36 @@
+package org.christchurchcall.protocol;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+/** The business rules stay free of the framework, and resources stay out of persistence details. */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.christchurchcall.protocol");
+
+    @Test
+    void rulesDependOnTheJdkOnly() {
+        classes().that().haveSimpleNameStartingWith("IncidentLifecycle")
+                .or().haveSimpleName("IncidentStatus").or().haveSimpleName("IllegalTransitionException")
+                .or().haveSimpleName("SecondApproval")
+                .or().haveSimpleNameStartingWith("TimelineChain")
+                .or().haveSimpleName("WebhookSignature").or().haveSimpleName("Backoff")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
+                        "org.christchurchcall.protocol.incident", "org.christchurchcall.protocol.timeline",
+                        "org.christchurchcall.protocol.notification")
+                .check(CLASSES);
+    }
+
+    @Test
+    void resourcesDoNotUseTheEntityManager() {
+        noClasses().that().haveSimpleNameEndingWith("Resource").should().dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.persistence.EntityManager").check(CLASSES);
+    }
+}

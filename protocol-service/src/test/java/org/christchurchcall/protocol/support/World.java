@@ -1,0 +1,92 @@
+package org.christchurchcall.protocol.support;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.christchurchcall.platform.security.Roles;
+import org.christchurchcall.platform.testing.TestTokens;
+
+/**
+ * The supporters, webhook endpoints and secrets that the WireMock supporter-service serves to
+ * every test. Each endpoint is a WireMock path; tests read what was POSTed to it.
+ */
+public final class World {
+
+    public record Hook(UUID id, String path, List<String> protocols, String secret) {
+    }
+
+    public record Supporter(UUID id, String name, String type, String country, List<Hook> hooks) {
+
+        public Hook hook() {
+            return hooks.get(0);
+        }
+
+        /** A token of this supporter's crisis coordinator. */
+        public String coordinator() {
+            return TestTokens.forSupporter(id, type, Roles.CRISIS_COORDINATOR);
+        }
+
+        /** A token of this supporter's client without the coordinator role. */
+        public String member() {
+            return TestTokens.forSupporter(id, type);
+        }
+    }
+
+    public static final String RETRY_PROTOCOL = "test-retry";
+    public static final String DEAD_PROTOCOL = "test-dead";
+
+    public static final Supporter NZ = supporter("New Zealand", "government", "NZ", "nz", "ccscrp",
+            "eu-crisis-protocol");
+    public static final Supporter FR = supporter("France", "government", "FR", "fr", "ccscrp", "eu-crisis-protocol");
+    public static final Supporter LINE = supporter("LINE Corporation", "company", "JP", "line", "ccscrp", "gifct-cip");
+    public static final Supporter JVC = supporter("jeuxvideo.com", "company", "FR", "jvc", "gifct-cip");
+    public static final Supporter EC = supporter("European Commission", "intergovernmental", null, "ec",
+            "eu-crisis-protocol");
+    public static final Supporter INZ = new Supporter(UUID.randomUUID(), "InternetNZ", "civil-society", "NZ", List.of());
+    public static final Supporter FLAKY = supporter("Flaky Video Ltd", "company", "GB", "flaky", RETRY_PROTOCOL);
+    public static final Supporter DEAD = supporter("Gone Hosting Ltd", "company", "US", "dead", DEAD_PROTOCOL);
+
+    public static final List<Supporter> ALL = List.of(NZ, FR, LINE, JVC, EC, INZ, FLAKY, DEAD);
+
+    private World() {
+    }
+
+    public static Supporter byHookPath(String path) {
+        return ALL.stream().filter(s -> !s.hooks().isEmpty() && s.hook().path().equals(path)).findFirst().orElseThrow();
+    }
+
+    private static Supporter supporter(String name, String type, String country, String hook, String... protocols) {
+        return new Supporter(UUID.randomUUID(), name, type, country,
+                List.of(new Hook(UUID.randomUUID(), "/hooks/" + hook, List.of(protocols), secret())));
+    }
+
+    private static String secret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return "whsec_" + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The crisis-contacts page supporter-service would serve, webhook URLs pointing at {@code base}. */
+    public static Map<String, Object> contactsPage(String base, List<Supporter> supporters) {
+        Map<String, Object> page = new java.util.LinkedHashMap<>();
+        page.put("items", supporters.stream().map(s -> {
+            Map<String, Object> item = new java.util.LinkedHashMap<>();
+            item.put("supporterId", s.id().toString());
+            item.put("supporterName", s.name());
+            item.put("supporterType", s.type());
+            item.put("country", s.country());
+            item.put("contactPoints", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "Duty officer " + s.name(),
+                        "role", "24/7 crisis desk", "email", "crisis@" + s.name().replace(" ", "").toLowerCase() + ".example",
+                        "phone", "+64 4 000 0000")));
+            item.put("webhooks", s.hooks().stream().map(h -> Map.of("id", h.id().toString(), "url", base + h.path(),
+                        "protocols", h.protocols(), "signingSecret", h.secret(), "active", true)).toList());
+            return item;
+        }).toList());
+        page.put("next", null);
+        page.put("nextCursor", null);
+        return page;
+    }
+}
