@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -71,8 +72,12 @@ public class StartupSeeds {
     @Inject
     AuditTrail audit;
 
-    @Transactional
     void onStart(@Observes StartupEvent event) {
+        seed();
+    }
+
+    @Transactional
+    public void seed() {
         for (Map.Entry<String, SeedConfig.ServiceClients.Entry> e : serviceClients.clients().entrySet()) {
             clients.ensure(e.getKey(), e.getKey(), null, Set.of(Roles.SERVICE), e.getValue().secret());
         }
@@ -81,7 +86,7 @@ public class StartupSeeds {
         }
     }
 
-    void seedDemo() {
+    private void seedDemo() {
         for (DemoSupporter d : DEMO_SUPPORTERS) {
             if (supporters.findByName(d.name()).isEmpty()) {
                 Supporter s = Supporter.apply(d.name(), d.type(), d.country(), d.website());
@@ -112,7 +117,7 @@ public class StartupSeeds {
         return new LinkedHashSet<>(List.of(roles));
     }
 
-    private static String required(java.util.Optional<String> secret, String which) {
+    private static String required(Optional<String> secret, String which) {
         return secret.filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "ccall.demo.enabled needs ccall.demo." + which + "-secret"));
     }
