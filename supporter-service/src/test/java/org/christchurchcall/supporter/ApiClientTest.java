@@ -105,6 +105,8 @@ class ApiClientTest {
     @Test
     void nobodyElseCreatesClientsForASupporter() {
         UUID company = activeSupporter("company");
+        String existing = asSecretariat().body(client("Existing", company)).post("/api/v1/clients").then()
+                .statusCode(201).extract().path("id");
         long before = count(ds, "api_client");
         problem(as(tokenFor(UUID.randomUUID(), Roles.COMPANY)).body(client("Takeover", company, Roles.MATCHER))
                 .post("/api/v1/clients").then(), 403);
@@ -112,7 +114,12 @@ class ApiClientTest {
             problem(as(TestTokens.withRoles(role)).body(client("Takeover", company, Roles.MATCHER))
                     .post("/api/v1/clients").then(), 403);
             problem(as(TestTokens.withRoles(role)).get("/api/v1/clients").then(), 403);
+            problem(as(TestTokens.withRoles(role)).get("/api/v1/clients/{id}", existing).then(), 403);
+            problem(as(TestTokens.withRoles(role)).body(Map.of()).post("/api/v1/clients/{id}/revoke", existing).then(),
+                    403);
         }
+        asSecretariat().get("/api/v1/clients/{id}", existing).then().statusCode(200).body("revokedAt",
+                org.hamcrest.Matchers.nullValue());
         assertEquals(before, count(ds, "api_client"));
     }
 
