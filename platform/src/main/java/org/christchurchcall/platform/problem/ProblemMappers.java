@@ -91,6 +91,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // Quarkus REST wraps a body that is not JSON at all in a plain 400; name it as such
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return malformed(jpe, uri);
+        }
         int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
         if (status >= 500) {
             return internal(e, uri);

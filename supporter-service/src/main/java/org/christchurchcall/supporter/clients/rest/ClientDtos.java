@@ -1,0 +1,41 @@
+package org.christchurchcall.supporter.clients.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.christchurchcall.supporter.clients.ApiClient;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Request and response bodies of /api/v1/clients. */
+public final class ClientDtos {
+
+    private ClientDtos() {
+    }
+
+    /** supporterId defaults to the caller's own supporter; roles beyond its type's are refused. */
+    public record CreateClient(
+            @NotBlank @Size(max = 200) String name,
+            UUID supporterId,
+            @NotNull @Size(max = 10) Set<@NotBlank @Size(max = 64) String> roles) {
+    }
+
+    public record Revoke(@Size(max = 1000) String reason) {
+    }
+
+    /** {@code clientSecret} is present only in the answer that creates the client. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ClientView(UUID id, String clientId, String name, UUID supporterId, List<String> roles,
+            Instant createdAt, Instant revokedAt, String revokedReason, String clientSecret) {
+        public static ClientView of(ApiClient c, String secret) {
+            return new ClientView(c.id, c.clientId, c.name, c.supporterId, List.of(c.roles), c.createdAt, c.revokedAt,
+                    c.revokedReason, secret);
+        }
+    }
+}

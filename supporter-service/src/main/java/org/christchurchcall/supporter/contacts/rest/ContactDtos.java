@@ -1,0 +1,84 @@
+package org.christchurchcall.supporter.contacts.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.christchurchcall.supporter.contacts.ContactPoint;
+import org.christchurchcall.supporter.contacts.Protocol;
+import org.christchurchcall.supporter.supporters.SupporterType;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** Request and response bodies of contact points, webhook endpoints and the crisis-contact directory. */
+public final class ContactDtos {
+
+    private static final String PHONE = "^\\+?[0-9][0-9 ()./-]{3,38}$";
+    private static final String PHONE_MESSAGE = "must be a phone number such as +64 4 123 4567";
+
+    private ContactDtos() {
+    }
+
+    public record ContactPointInput(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String role,
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
+    }
+
+    public record ContactPointUpdate(
+            @NotNull Long version,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String role,
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
+    }
+
+    public record ContactPointView(UUID id, UUID supporterId, String name, String role, String email, String phone,
+            Instant createdAt, long version) {
+        public static ContactPointView of(ContactPoint c) {
+            return new ContactPointView(c.id, c.supporterId, c.name, c.role, c.email, c.phone, c.createdAt, c.version);
+        }
+    }
+
+    public record WebhookInput(
+            @NotBlank @Size(max = 2000) String url,
+            @NotEmpty Set<@NotNull Protocol> protocols,
+            Boolean active) {
+    }
+
+    public record WebhookUpdate(
+            @NotNull Long version,
+            @NotBlank @Size(max = 2000) String url,
+            @NotEmpty Set<@NotNull Protocol> protocols,
+            @NotNull Boolean active) {
+    }
+
+    /** {@code signingSecret} is present only in the answer that creates or rotates it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WebhookView(UUID id, UUID supporterId, String url, List<Protocol> protocols, boolean active,
+            Instant createdAt, long version, String signingSecret) {
+    }
+
+    /** One active supporter's contacts, as protocol-service reads them. */
+    public record CrisisContacts(UUID supporterId, String supporterName, SupporterType supporterType, String country,
+            List<DirectoryContactPoint> contactPoints, List<DirectoryWebhook> webhooks) {
+    }
+
+    public record DirectoryContactPoint(UUID id, String name, String role, String email, String phone) {
+    }
+
+    /** {@code signingSecret} only for the service role, which signs deliveries with it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectoryWebhook(UUID id, String url, List<Protocol> protocols, String signingSecret,
+            boolean active) {
+    }
+}

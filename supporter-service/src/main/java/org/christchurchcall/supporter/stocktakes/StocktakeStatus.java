@@ -1,0 +1,31 @@
+package org.christchurchcall.supporter.stocktakes;
+
+import org.christchurchcall.supporter.common.CodeConverter;
+import org.christchurchcall.supporter.common.Coded;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+public enum StocktakeStatus implements Coded {
+    OPEN("open"),
+    /** Frozen: its reports are the record of that cycle and no longer change. */
+    CLOSED("closed");
+
+    private final String code;
+
+    StocktakeStatus(String code) {
+        this.code = code;
+    }
+
+    @Override
+    @JsonValue
+    public String code() {
+        return code;
+    }
+
+    @jakarta.persistence.Converter(autoApply = true)
+    public static class Converter extends CodeConverter<StocktakeStatus> {
+        public Converter() {
+            super(StocktakeStatus.class);
+        }
+    }
+}
