@@ -12,6 +12,7 @@ import org.christchurchcall.platform.security.Roles;
 import org.christchurchcall.platform.testing.TestTokens;
 
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -60,6 +61,15 @@ public final class Api {
         return HexFormat.of().formatHex(b);
     }
 
+    /** The hash with {@code bits} of its bits flipped: at exactly that Hamming distance. */
+    public static String flip(String hex, int bits) {
+        char[] c = hex.toCharArray();
+        for (int i = 0; i < bits; i++) {
+            c[i] = Character.forDigit(Character.digit(c[i], 16) ^ 1, 16);
+        }
+        return new String(c);
+    }
+
     public static Map<String, Object> pdq(String value, int quality, String... labels) {
         return Map.of("type", "pdq", "value", value, "quality", quality, "labels", List.of(labels));
     }
@@ -80,5 +90,21 @@ public final class Api {
 
     public static ValidatableResponse problem(ValidatableResponse r, int status) {
         return r.statusCode(status).contentType("application/problem+json");
+    }
+
+    /** Reads the feed from {@code cursor} to its end; returns the entries and the final cursor. */
+    public static String drain(String token, String cursor, int limit, List<Map<String, Object>> into) {
+        while (true) {
+            var request = as(token).queryParam("limit", limit);
+            if (cursor != null) {
+                request.queryParam("after", cursor);
+            }
+            JsonPath page = request.get("/api/v1/hashes/changes").then().statusCode(200).extract().jsonPath();
+            into.addAll(page.getList("items"));
+            cursor = page.getString("nextCursor");
+            if (!page.getBoolean("hasMore")) {
+                return cursor;
+            }
+        }
     }
 }

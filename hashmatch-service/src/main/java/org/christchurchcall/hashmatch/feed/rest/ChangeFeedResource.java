@@ -6,9 +6,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,6 +19,7 @@ import org.christchurchcall.hashmatch.feed.service.ChangeFeed;
 import org.christchurchcall.hashmatch.feed.service.ChangeFeed.Change;
 import org.christchurchcall.hashmatch.hash.HashStatus;
 import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.rest.QueryParams;
 import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Caller;
@@ -71,8 +69,9 @@ public class ChangeFeedResource {
     @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
     public ChangePage changes(
             @QueryParam("after") @Parameter(description = "nextCursor of the previous page; absent for the beginning") String after,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be at least 1") @Max(value = 1000, message = "must be at most 1000") int limit,
+            @QueryParam("limit") @Parameter(description = "1..1000, default 100") String limitParam,
             @Context UriInfo uri) {
+        int limit = QueryParams.intBetween("limit", limitParam, 100, 1, 1000);
         long afterSeq = after == null || after.isBlank() ? 0L : seq(Cursor.decode(after, 1).get(0));
         List<Change> rows = feed.after(afterSeq, limit + 1);
         boolean more = rows.size() > limit;

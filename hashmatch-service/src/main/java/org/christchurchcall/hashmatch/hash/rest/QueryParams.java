@@ -23,4 +23,19 @@ public final class QueryParams {
             throw ApiException.invalidField(field, "not a UUID");
         }
     }
+
+    public static int intBetween(String field, String value, int defaultValue, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            int v = Integer.parseInt(value.trim());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the range
+        }
+        throw ApiException.invalidField(field, "must be a whole number between " + min + " and " + max);
+    }
 }
