@@ -21,6 +21,8 @@ final class Segment {
     /** Largest supported segment: slot numbers must fit beside the suffix bits in an int. */
     static final int MAX_SIZE = 1 << 28;
 
+    static final int DIR_OFFSET = Integer.getInteger("pdq.index.dirOffset", 4);
+
     final int n;
     final long[] words;
     final long[] ids;
@@ -50,10 +52,10 @@ final class Segment {
         return seqs == null;
     }
 
-    /** Directory bits: about four postings per bucket, 16 to 2^20 buckets per chunk. */
+    /** Directory bits: about 16 postings per bucket, 16 to 2^20 buckets per chunk. */
     static int directoryBits(int n) {
         int log = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
-        return Math.max(4, Math.min(20, log - 2));
+        return Math.max(4, Math.min(20, log - DIR_OFFSET));
     }
 
     /**
@@ -123,7 +125,76 @@ final class Segment {
         return b;
     }
 
-    /** Reports live entries within {@code maxDistance}; returns how many. */
+    /** Per-thread buffers for the staged search, so a query allocates nothing large. */
+    static final class Scratch {
+        int[] lo = new int[0];
+        int[] hi = new int[0];
+        int[] cand = new int[1024];
+        int[] chunkEnd = new int[CHUNKS];
+        int sink;
+
+        void ensureProbes(int n) {
+            if (lo.length < n) {
+                lo = new int[n];
+                hi = new int[n];
+            }
+        }
+
+        void ensureCandidates(int n) {
+            if (cand.length < n) {
+                cand = java.util.Arrays.copyOf(cand, Math.max(n, 2 * cand.length));
+            }
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** Probe patterns for (p, r): XOR masks over the p directory bits, and each one's suffix limit. */
+    private static final class Probes {
+        final int[] masks;
+        final int[] limits;
+
+        Probes(int p, int r) {
+            java.util.List<int[]> out = new java.util.ArrayList<>();
+            enumerate(p, r, 0, 0, 0, out);
+            masks = new int[out.size()];
+            limits = new int[out.size()];
+            for (int i = 0; i < masks.length; i++) {
+                masks[i] = out.get(i)[0];
+                limits[i] = r - out.get(i)[1];
+            }
+        }
+
+        private static void enumerate(int p, int r, int from, int mask, int bits, java.util.List<int[]> out) {
+            out.add(new int[] {mask, bits});
+            if (bits == r) {
+                return;
+            }
+            for (int b = from; b < p; b++) {
+                enumerate(p, r, b + 1, mask | (1 << b), bits + 1, out);
+            }
+        }
+    }
+
+    private final Probes[] probes = new Probes[Chunking.MAX_PROBE_RADIUS + 1];
+
+    private Probes probes(int r) {
+        Probes pr = probes[r];
+        if (pr == null) {
+            pr = new Probes(p, r);
+            probes[r] = pr; // benign race: equal values
+        }
+        return pr;
+    }
+
+    /**
+     * Reports live entries within {@code maxDistance}; returns how many.
+     *
+     * <p>The work is staged so that the CPU can keep many cache misses in flight: first all
+     * directory reads for all chunks (independent loads), then one touch of every bucket's first
+     * posting, then the posting scans that keep candidates passing the suffix test, and last the
+     * full-distance checks. Interleaving these per probe would serialise the misses.
+     */
     int search(long[] q, int[] qChunks, int maxDistance, Map<Long, Long> recent,
             MatchCollector out) {
         if (n == 0) {
@@ -133,79 +204,89 @@ final class Segment {
         if (r > Chunking.MAX_PROBE_RADIUS || n < 256) {
             return scan(q, maxDistance, recent, out);
         }
-        int hits = 0;
+        Probes pr = probes(r);
+        int[] masks = pr.masks;
+        int[] limits = pr.limits;
+        int np = masks.length;
+        Scratch sc = SCRATCH.get();
+        sc.ensureProbes(np * CHUNKS);
+        int[] lo = sc.lo;
+        int[] hi = sc.hi;
         int p = this.p;
-        for (int c = 0; c < CHUNKS; c++) {
+        for (int c = 0, j = 0; c < CHUNKS; c++) {
+            int[] d = dir[c];
+            int qp = qChunks[c] >>> (WIDTH[c] - p);
+            for (int i = 0; i < np; i++, j++) {
+                int b = qp ^ masks[i];
+                lo[j] = d[b];
+                hi[j] = d[b + 1];
+            }
+        }
+        int sink = 0;
+        int last = n - 1;
+        for (int c = 0, j = 0; c < CHUNKS; c++) {
+            int[] ps = post[c];
+            for (int i = 0; i < np; i++, j++) {
+                sink += ps[Math.min(lo[j], last)];
+            }
+        }
+        sc.sink = sink;
+        int nc = 0;
+        int[] chunkEnd = sc.chunkEnd;
+        for (int c = 0, j = 0; c < CHUNKS; c++) {
+            int total = 0;
+            for (int i = 0; i < np; i++) {
+                total += hi[j + i] - lo[j + i];
+            }
+            sc.ensureCandidates(nc + total);
+            int[] cand = sc.cand;
+            int[] ps = post[c];
             int s = WIDTH[c] - p;
             int suffixMask = (1 << s) - 1;
-            int qc = qChunks[c];
-            int qp = qc >>> s;
-            int qs = qc & suffixMask;
-            int[] d = dir[c];
-            int[] ps = post[c];
-            hits += bucket(d, ps, qp, qs, s, suffixMask, r, c, r, q, maxDistance, recent, out);
-            if (r == 0) {
-                continue;
-            }
-            for (int a = 0; a < p; a++) {
-                int pa = qp ^ (1 << a);
-                hits += bucket(d, ps, pa, qs, s, suffixMask, r - 1, c, r, q, maxDistance, recent, out);
-                if (r == 1) {
-                    continue;
-                }
-                for (int b = a + 1; b < p; b++) {
-                    int pb = pa ^ (1 << b);
-                    hits += bucket(d, ps, pb, qs, s, suffixMask, r - 2, c, r, q, maxDistance, recent, out);
-                    if (r == 2) {
-                        continue;
-                    }
-                    for (int e = b + 1; e < p; e++) {
-                        hits += bucket(d, ps, pb ^ (1 << e), qs, s, suffixMask, r - 3, c, r, q,
-                                maxDistance, recent, out);
-                    }
+            int qs = qChunks[c] & suffixMask;
+            for (int i = 0; i < np; i++, j++) {
+                int lim = limits[i];
+                for (int k = lo[j], e = hi[j]; k < e; k++) {
+                    int v = ps[k];
+                    cand[nc] = v >>> s;
+                    nc += Integer.bitCount((v ^ qs) & suffixMask) <= lim ? 1 : 0;
                 }
             }
+            chunkEnd[c] = nc;
         }
-        return hits;
-    }
-
-    private int bucket(int[] d, int[] ps, int prefix, int qs, int s, int suffixMask, int suffixLimit,
-            int c, int r, long[] q, int maxDistance, Map<Long, Long> recent, MatchCollector out) {
-        int from = d[prefix];
-        int to = d[prefix + 1];
+        int[] cand = sc.cand;
+        long q0 = q[0], q1 = q[1], q2 = q[2], q3 = q[3];
+        long[] w = words;
         int hits = 0;
-        for (int k = from; k < to; k++) {
-            int e = ps[k];
-            if (Integer.bitCount((e ^ qs) & suffixMask) <= suffixLimit) {
-                hits += verify(e >>> s, c, r, q, maxDistance, recent, out);
+        for (int c = 0, k = 0; c < CHUNKS; c++) {
+            for (int e = chunkEnd[c]; k < e; k++) {
+                int o = cand[k] << 2;
+                long x0 = w[o] ^ q0;
+                long x1 = w[o + 1] ^ q1;
+                long x2 = w[o + 2] ^ q2;
+                long x3 = w[o + 3] ^ q3;
+                int dist = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
+                if (dist <= maxDistance && firstChunkWithin(x0, x1, x2, x3, c, r)
+                        && live(cand[k], recent)) {
+                    out.accept(ids[cand[k]], dist);
+                    hits++;
+                }
             }
         }
         return hits;
     }
 
-    private int verify(int slot, int c, int r, long[] q, int maxDistance, Map<Long, Long> recent,
-            MatchCollector out) {
-        int o = slot << 2;
-        long x0 = words[o] ^ q[0];
-        long x1 = words[o + 1] ^ q[1];
-        long x2 = words[o + 2] ^ q[2];
-        long x3 = words[o + 3] ^ q[3];
-        int dist = Long.bitCount(x0) + Long.bitCount(x1) + Long.bitCount(x2) + Long.bitCount(x3);
-        if (dist > maxDistance) {
-            return 0;
-        }
-        // A hash close in several chunks is met once per chunk: report it only from the first
-        // chunk that is within the radius, which is always probed.
+    /**
+     * A hash close in several chunks is met once per such chunk: it is reported only from the
+     * first chunk within the radius, which is always probed.
+     */
+    private static boolean firstChunkWithin(long x0, long x1, long x2, long x3, int c, int r) {
         for (int cc = 0; cc < c; cc++) {
             if (Chunking.chunkDistance(x0, x1, x2, x3, cc) <= r) {
-                return 0;
+                return false;
             }
         }
-        if (!live(slot, recent)) {
-            return 0;
-        }
-        out.accept(ids[slot], dist);
-        return 1;
+        return true;
     }
 
     /** Linear scan: for tiny segments and for thresholds past the probing limit. */
