@@ -70,6 +70,10 @@ class EndpointSecurityTest {
                     Set.of(Roles.SECRETARIAT)),
             new Endpoint("POST", "/api/v1/match", Map.of("queries", List.of(Map.of("type", "md5", "value", "0".repeat(32)))),
                     Set.of(Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
+            new Endpoint("POST", "/api/v1/match/file", new byte[] { 1, 2, 3 },
+                    Set.of(Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
+            new Endpoint("POST", "/api/v1/hashes/compute", new byte[] { 1, 2, 3 },
+                    Set.of(Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT)),
             new Endpoint("GET", "/api/v1/labels", null, Set.of("*")));
 
     static final Map<String, Supplier<String>> BAD_TOKENS = Map.of(
@@ -84,7 +88,9 @@ class EndpointSecurityTest {
     Db db;
 
     static RequestSpecification send(RequestSpecification r, Endpoint e) {
-        if (e.body() != null) {
+        if (e.body() instanceof byte[] bytes) {
+            r = r.contentType(ContentType.BINARY).body(bytes);
+        } else if (e.body() != null) {
             r = r.contentType(ContentType.JSON).body(e.body());
         }
         return r;

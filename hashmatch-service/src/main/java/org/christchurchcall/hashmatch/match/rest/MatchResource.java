@@ -1,5 +1,6 @@
 package org.christchurchcall.hashmatch.match.rest;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +11,16 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.christchurchcall.hashmatch.compute.rest.ComputeResource;
+import org.christchurchcall.hashmatch.compute.service.FileHashing;
+import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
+import org.christchurchcall.hashmatch.compute.service.UploadReader;
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
 import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.rest.QueryParams;
 import org.christchurchcall.hashmatch.match.rest.MatchRequest.HashQuery;
 import org.christchurchcall.hashmatch.match.rest.MatchResponse.QueryResult;
 import org.christchurchcall.hashmatch.match.service.MatchService;
@@ -27,6 +34,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/match")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,6 +50,12 @@ public class MatchResource {
 
     @Inject
     HashmatchConfig config;
+
+    @Inject
+    UploadReader uploads;
+
+    @Inject
+    FileHashing hashing;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -81,6 +96,64 @@ public class MatchResource {
                     + errors.get(0).message() : errors.size() + " queries are invalid", errors);
         }
         return respond(threshold, queries, matcher.match(queries, threshold));
+    }
+
+    /** The file's own hashes beside the matches of each: md5, sha256, then pdq (and its variants). */
+    public record FileMatchResponse(FileHashes file, int threshold, String pdqSkipped, List<QueryResult> results) {
+    }
+
+    @POST
+    @Path("file")
+    @Consumes({ MediaType.APPLICATION_OCTET_STREAM, "image/*" })
+    @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "Match a file sent as the body", description = "Roles matcher, secretariat, service. The "
+            + "file is hashed in memory (md5, sha256, and pdq for an image) and dropped. dihedral=true also matches "
+            + "the seven rotated and mirrored variants of the image; each hit names its variant. A PDQ hash below "
+            + "the minimum quality is not matched (pdqSkipped says so): it would match unrelated images.")
+    @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
+    @APIResponse(responseCode = "400", description = "No or empty body, or a threshold above the cap")
+    @APIResponse(responseCode = "413", description = "The file exceeds ccall.http.max-body-size (20 MiB)")
+    @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
+    public FileMatchResponse matchRaw(InputStream body, @QueryParam("dihedral") boolean dihedral,
+            @QueryParam("threshold") String threshold) {
+        int t = threshold(threshold == null || threshold.isBlank() ? null
+                : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
+        return matchFile(uploads.read(body), dihedral, t);
+    }
+
+    @POST
+    @Path("file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "Match a file sent as the form part `file`", description = "As the raw form.")
+    @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
+    @APIResponse(responseCode = "400", description = "No file part, or a threshold above the cap")
+    @APIResponse(responseCode = "413", description = "The file exceeds ccall.http.max-body-size (20 MiB)")
+    @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
+    public FileMatchResponse matchForm(@RestForm("file") FileUpload file, @QueryParam("dihedral") boolean dihedral,
+            @QueryParam("threshold") String threshold) {
+        int t = threshold(threshold == null || threshold.isBlank() ? null
+                : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
+        return matchFile(ComputeResource.read(uploads, file), dihedral, t);
+    }
+
+    private FileMatchResponse matchFile(byte[] bytes, boolean dihedral, int threshold) {
+        FileHashes h = hashing.hash(bytes, dihedral);
+        List<Query> queries = new ArrayList<>();
+        queries.add(new Query(HashType.MD5, h.md5(), null));
+        queries.add(new Query(HashType.SHA256, h.sha256(), null));
+        String skipped = null;
+        if (h.pdq() != null && h.quality() < config.minQuality()) {
+            skipped = "quality " + h.quality() + " is below the minimum of " + config.minQuality();
+        } else if (h.pdq() != null && h.dihedral() == null) {
+            queries.add(new Query(HashType.PDQ, h.pdq(), null));
+        } else if (h.pdq() != null) {
+            h.dihedral().forEach((variant, hex) -> queries.add(new Query(HashType.PDQ, hex, variant)));
+        } else {
+            skipped = "not an image: " + h.notAnImage();
+        }
+        MatchResponse r = respond(threshold, queries, matcher.match(queries, threshold));
+        return new FileMatchResponse(h, threshold, skipped, r.results());
     }
 
     static int threshold(Integer requested, HashmatchConfig config) {
