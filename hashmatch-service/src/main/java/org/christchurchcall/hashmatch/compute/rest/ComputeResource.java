@@ -1,8 +1,6 @@
 package org.christchurchcall.hashmatch.compute.rest;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -16,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.christchurchcall.hashmatch.compute.service.FileHashing;
 import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
 import org.christchurchcall.hashmatch.compute.service.UploadReader;
-import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,19 +56,6 @@ public class ComputeResource {
     @Operation(summary = "Hash a file sent as the form part `file`", description = "As the raw form. The HTTP "
             + "layer spools a multipart part to a temporary file, deleted when the request ends.")
     public FileHashes computeForm(@RestForm("file") FileUpload file, @QueryParam("dihedral") boolean dihedral) {
-        return hashing.hash(read(uploads, file), dihedral);
-    }
-
-    /** The bytes of a multipart file part, within the body limit. */
-    public static byte[] read(UploadReader uploads, FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            throw ApiException.invalidField("file", "a form part named file is required");
-        }
-        uploads.checkSize(file.size());
-        try {
-            return uploads.read(Files.newInputStream(file.uploadedFile()));
-        } catch (IOException e) {
-            throw ApiException.badRequest("the upload could not be read");
-        }
+        return hashing.hash(uploads.read(file), dihedral);
     }
 }

@@ -3,12 +3,14 @@ package org.christchurchcall.hashmatch.compute.service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.problem.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * Reads an upload into memory, up to the platform's body limit. The HTTP layer already refuses a
@@ -45,9 +47,21 @@ public class UploadReader {
         return out.toByteArray();
     }
 
-    public void checkSize(long size) {
-        if (size > maxBodySize) {
+    /**
+     * The bytes of a multipart file part, within the body limit. The HTTP layer spools parts to a
+     * temporary file that it deletes when the request ends.
+     */
+    public byte[] read(FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ApiException.invalidField("file", "a form part named file is required");
+        }
+        if (file.size() > maxBodySize) {
             throw tooLarge();
+        }
+        try {
+            return read(Files.newInputStream(file.uploadedFile()));
+        } catch (IOException e) {
+            throw ApiException.badRequest("the upload could not be read");
         }
     }
 

@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.christchurchcall.hashmatch.compute.rest.ComputeResource;
 import org.christchurchcall.hashmatch.compute.service.FileHashing;
 import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
 import org.christchurchcall.hashmatch.compute.service.UploadReader;
@@ -134,7 +133,7 @@ public class MatchResource {
             @QueryParam("threshold") String threshold) {
         int t = threshold(threshold == null || threshold.isBlank() ? null
                 : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
-        return matchFile(ComputeResource.read(uploads, file), dihedral, t);
+        return matchFile(uploads.read(file), dihedral, t);
     }
 
     private FileMatchResponse matchFile(byte[] bytes, boolean dihedral, int threshold) {
