@@ -72,9 +72,13 @@ public class FeedbackService {
                 open.persist();
             }
             f.dispute = open;
+        }
+        // persisted before the record's status change, so that it is flushed before the change
+        // log takes its lock (see ChangeLog)
+        f.persist();
+        if (f.dispute != null) {
             lifecycle.dispute(hash);
         }
-        f.persist();
         return f;
     }
 
