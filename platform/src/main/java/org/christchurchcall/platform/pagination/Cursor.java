@@ -37,6 +37,15 @@ public final class Cursor {
         }
     }
 
+    /** The id of a cursor made by {@code encode(id.toString())}, or a 400 problem. */
+    public static java.util.UUID decodeUuid(String cursor) {
+        try {
+            return java.util.UUID.fromString(decode(cursor, 1).get(0));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
     private static ApiException invalid() {
         return ApiException.invalidField("cursor", "not a cursor this list returned");
     }

@@ -146,11 +146,7 @@ public class ApiClientService {
         }
         UUID after = null;
         if (cursor != null) {
-            try {
-                after = UUID.fromString(Cursor.decode(cursor, 1).get(0));
-            } catch (IllegalArgumentException e) {
-                throw ApiException.invalidField("cursor", "not a cursor this list returned");
-            }
+            after = Cursor.decodeUuid(cursor);
         }
         return clients.page(visible, after, rows);
     }
