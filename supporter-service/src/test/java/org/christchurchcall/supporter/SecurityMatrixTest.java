@@ -32,6 +32,7 @@ class SecurityMatrixTest {
 
     static final List<String[]> ENDPOINTS = List.of(
             new String[] { "GET", "/api/v1/supporters" },
+            new String[] { "GET", "/api/v1/supporters/aggregates?from=2020-01-01T00:00:00Z&to=2021-01-01T00:00:00Z" },
             new String[] { "POST", "/api/v1/supporters" },
             new String[] { "GET", S },
             new String[] { "PUT", S },

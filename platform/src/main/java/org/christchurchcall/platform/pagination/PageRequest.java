@@ -1,35 +1,48 @@
 package org.christchurchcall.platform.pagination;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 
-/** {@code ?limit=&cursor=} of every list endpoint; use with {@code @BeanParam @Valid}. */
+import org.christchurchcall.platform.problem.ApiException;
+
+/**
+ * {@code ?limit=&cursor=} of every list endpoint; use with {@code @BeanParam}. The limit is taken
+ * as text and parsed here: JAX-RS answers an unconvertible query parameter with 404, and a bad
+ * limit is the client's bad input (400).
+ */
 public class PageRequest {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
     @QueryParam("limit")
-    @DefaultValue("50")
-    @Min(value = 1, message = "must be at least 1")
-    @Max(value = MAX_LIMIT, message = "must be at most " + MAX_LIMIT)
-    public int limit = DEFAULT_LIMIT;
+    String limit;
 
     @QueryParam("cursor")
-    public String cursor;
+    String cursor;
 
     public PageRequest() {
     }
 
     public PageRequest(int limit, String cursor) {
-        this.limit = limit;
+        this.limit = Integer.toString(limit);
         this.cursor = cursor;
     }
 
+    /** The requested page size, default 50; a 400 problem when it is not a number in 1..500. */
     public int limit() {
-        return limit;
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(limit.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+        }
+        if (n < 1 || n > MAX_LIMIT) {
+            throw ApiException.invalidField("limit", "must be from 1 to " + MAX_LIMIT);
+        }
+        return n;
     }
 
     public String cursor() {

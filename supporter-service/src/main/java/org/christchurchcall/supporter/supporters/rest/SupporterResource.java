@@ -1,6 +1,8 @@
 package org.christchurchcall.supporter.supporters.rest;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -35,6 +37,7 @@ import org.christchurchcall.supporter.supporters.rest.SupporterDtos.Reinstate;
 import org.christchurchcall.supporter.supporters.rest.SupporterDtos.StatusChange;
 import org.christchurchcall.supporter.supporters.rest.SupporterDtos.SupporterView;
 import org.christchurchcall.supporter.supporters.rest.SupporterDtos.UpdateSupporter;
+import org.christchurchcall.supporter.supporters.service.MembershipFigures;
 import org.christchurchcall.supporter.supporters.service.SupporterService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -54,6 +57,9 @@ public class SupporterResource {
     @Inject
     SupporterService service;
 
+    @Inject
+    MembershipFigures membership;
+
     @GET
     @Authenticated
     @Operation(summary = "List supporters", description = "Any authenticated caller; only the secretariat sees "
@@ -66,6 +72,30 @@ public class SupporterResource {
                 Params.code(SupporterType.class, "type", type), page.hasCursor() ? page.cursor() : null,
                 page.limit() + 1);
         return Page.of(rows, page.limit(), SupporterService::cursorOf, SupporterView::of, uri);
+    }
+
+    @GET
+    @Path("aggregates")
+    @RolesAllowed({ Roles.SECRETARIAT, Roles.AUDITOR, Roles.SERVICE })
+    @Operation(summary = "Membership figures", description = "Counts by supporter type, never names: members at "
+            + "'to', supporters who joined in [from, to), and members at each month start from 'from' to 'to'. "
+            + "For transparency reports (secretariat, auditor, service).")
+    @APIResponse(responseCode = "200", description = "The figures")
+    @APIResponse(responseCode = "400", description = "from or to missing, not an ISO-8601 instant, or not in order")
+    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
+    public MembershipFigures.Membership aggregates(@QueryParam("from") String from, @QueryParam("to") String to) {
+        return membership.between(instant("from", from), instant("to", to));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalidField(name, "is required (an ISO-8601 instant such as 2024-01-01T00:00:00Z)");
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalidField(name, "is not an ISO-8601 instant such as 2024-01-01T00:00:00Z");
+        }
     }
 
     @GET

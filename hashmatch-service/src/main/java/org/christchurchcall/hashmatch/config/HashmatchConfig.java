@@ -1,0 +1,43 @@
+package org.christchurchcall.hashmatch.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the hash-sharing database and the matcher ({@code ccall.hashmatch.*}). */
+@ConfigMapping(prefix = "ccall.hashmatch")
+public interface HashmatchConfig {
+
+    /** PDQ hashes of lower quality carry too little structure to match reliably; they are refused. */
+    @WithDefault("50")
+    int minQuality();
+
+    /** Hamming distance used when a match request names none (the PDQ convention). */
+    @WithDefault("31")
+    int defaultThreshold();
+
+    /** The largest distance a request may ask for: above it false matches outnumber true ones. */
+    @WithDefault("31")
+    int maxThreshold();
+
+    /** Images declaring more pixels than this are refused before their pixels are decoded. */
+    @WithDefault("50000000")
+    long maxPixels();
+
+    /** How often each replica polls the change log; a write is matchable everywhere within it. */
+    @WithDefault("500ms")
+    Duration followInterval();
+
+    /** How often the matches served are added to the database tally used by reports. */
+    @WithDefault("10s")
+    Duration tallyFlushInterval();
+
+    /** Largest number of items in one bulk submission. */
+    @WithDefault("10000")
+    int maxBulkItems();
+
+    /** Largest number of queries in one match request. */
+    @WithDefault("1000")
+    int maxQueries();
+}

@@ -1,0 +1,102 @@
+package org.christchurchcall.hashmatch.feed.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.christchurchcall.hashmatch.feed.ChangeKind;
+import org.christchurchcall.hashmatch.feed.service.ChangeFeed;
+import org.christchurchcall.hashmatch.feed.service.ChangeFeed.Change;
+import org.christchurchcall.hashmatch.hash.HashStatus;
+import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.rest.QueryParams;
+import org.christchurchcall.platform.pagination.Cursor;
+import org.christchurchcall.platform.problem.ApiException;
+import org.christchurchcall.platform.security.Caller;
+import org.christchurchcall.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@Path("/api/v1/hashes/changes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "change feed", description = "Partner sync: every addition, label change, status change and retraction")
+@SecurityRequirement(name = "bearer")
+public class ChangeFeedResource {
+
+    /** A change with the record's state as of that change; contributorId only for the secretariat and the contributor. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChangeView(ChangeKind change, Instant changedAt, UUID id, HashType type, String value,
+            Integer quality, List<String> labels, HashStatus status, UUID incidentId, Integer confidence,
+            UUID contributorId) {
+    }
+
+    /**
+     * {@code nextCursor} is never null: at the end of the log it is the position to poll from
+     * later; {@code hasMore} tells whether to fetch again at once.
+     */
+    public record ChangePage(List<ChangeView> items, String nextCursor, String next, boolean hasMore) {
+    }
+
+    @Inject
+    ChangeFeed feed;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @RolesAllowed({ Roles.MATCHER, Roles.HASH_CONTRIBUTOR, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "Changes after a cursor, in commit order", description = "Roles matcher, hash-contributor, "
+            + "secretariat, service. Start without `after`; keep the returned nextCursor. Applying the entries in "
+            + "order (upsert by id; drop the id on `retracted`) leaves exactly the records that are not retracted.")
+    @APIResponse(responseCode = "200", description = "Up to `limit` changes and the cursor after them")
+    @APIResponse(responseCode = "400", description = "Bad cursor or limit")
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
+    public ChangePage changes(
+            @QueryParam("after") @Parameter(description = "nextCursor of the previous page; absent for the beginning") String after,
+            @QueryParam("limit") @Parameter(description = "1..1000, default 100") String limitParam,
+            @Context UriInfo uri) {
+        int limit = QueryParams.intBetween("limit", limitParam, 100, 1, 1000);
+        long afterSeq = after == null || after.isBlank() ? 0L : seq(Cursor.decode(after, 1).get(0));
+        List<Change> rows = feed.after(afterSeq, limit + 1);
+        boolean more = rows.size() > limit;
+        List<Change> served = more ? rows.subList(0, limit) : rows;
+        long last = served.isEmpty() ? afterSeq : served.get(served.size() - 1).seq();
+        String cursor = Cursor.encode(String.valueOf(last));
+        String link = uri.getRequestUriBuilder().replaceQueryParam("after", cursor).build().toString();
+        return new ChangePage(served.stream().map(this::view).toList(), cursor, link, more);
+    }
+
+    private ChangeView view(Change c) {
+        boolean mayKnowContributor = caller.isSecretariat() || caller.actsFor(c.contributorId());
+        return new ChangeView(c.kind(), c.changedAt(), c.id(), c.type(), c.value(), c.quality(), c.labels(), c.status(),
+                c.incidentId(), c.confidence(), mayKnowContributor ? c.contributorId() : null);
+    }
+
+    private static long seq(String s) {
+        try {
+            long v = Long.parseLong(s);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField("after", "not a cursor this feed returned");
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package org.christchurchcall.hashmatch.hash.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.christchurchcall.hashmatch.config.HashmatchConfig;
+import org.christchurchcall.hashmatch.hash.HashRecord;
+import org.christchurchcall.hashmatch.hash.service.HashQueryService;
+import org.christchurchcall.hashmatch.hash.service.HashRetraction;
+import org.christchurchcall.hashmatch.hash.service.HashSubmission;
+import org.christchurchcall.hashmatch.hash.service.HashSubmissionService;
+import org.christchurchcall.hashmatch.hash.service.HashSubmissionService.Contributor;
+import org.christchurchcall.hashmatch.hash.service.HashSubmissionService.ItemOutcome;
+import org.christchurchcall.hashmatch.hash.service.HashSubmissionService.ItemResult;
+import org.christchurchcall.platform.pagination.Cursor;
+import org.christchurchcall.platform.pagination.Page;
+import org.christchurchcall.platform.pagination.PageRequest;
+import org.christchurchcall.platform.problem.ApiException;
+import org.christchurchcall.platform.security.Caller;
+import org.christchurchcall.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+@Path("/api/v1/hashes")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "hashes", description = "Shared hashes of known terrorist and violent extremist content")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
+public class HashResource {
+
+    public record BulkSubmission(List<HashSubmission> items) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BulkItem(int index, ItemResult result, UUID id, String reason) {
+    }
+
+    public record BulkResult(int created, int existing, int rejected, List<BulkItem> items) {
+    }
+
+    @Inject
+    HashSubmissionService submissions;
+
+    @Inject
+    HashQueryService queries;
+
+    @Inject
+    HashRetraction retraction;
+
+    @Inject
+    HashmatchConfig config;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HASH_CONTRIBUTOR)
+    @Operation(summary = "Share one hash", description = "Role hash-contributor, acting for a supporter. Idempotent per "
+            + "(type, value, contributor): a hash already shared by the same supporter returns the stored record with 200. "
+            + "A pdq hash must carry the quality its hasher reported; below ccall.hashmatch.min-quality (50) it is refused.")
+    @APIResponse(responseCode = "201", description = "Created; Location names the record")
+    @APIResponse(responseCode = "200", description = "This supporter had already shared the hash")
+    @APIResponse(responseCode = "400", description = "Invalid type, value, labels, quality or confidence")
+    @APIResponse(responseCode = "409", description = "The same hash was being submitted concurrently")
+    @APIResponse(responseCode = "422", description = "PDQ quality below the minimum")
+    public Response submit(HashSubmission submission, @Context UriInfo uri) {
+        if (submission == null) {
+            throw ApiException.badRequest("a hash submission body is required");
+        }
+        ItemOutcome outcome = submissions.submit(contributor(), submission);
+        URI location = uri.getBaseUriBuilder().path("api/v1/hashes").path(outcome.record().id.toString()).build();
+        HashView view = HashView.of(outcome.record(), caller);
+        return outcome.result() == ItemResult.CREATED ? Response.created(location).entity(view).build()
+                : Response.ok(view).location(location).build();
+    }
+
+    @POST
+    @Path("bulk")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.HASH_CONTRIBUTOR)
+    @Operation(summary = "Share up to 10,000 hashes", description = "Role hash-contributor. Each item is created, "
+            + "existing (already shared by this supporter) or rejected with its reason; valid items are stored even "
+            + "when others are rejected.")
+    @APIResponse(responseCode = "200", description = "What happened to each item, in request order")
+    @APIResponse(responseCode = "400", description = "No items, or more than the limit")
+    @APIResponse(responseCode = "409", description = "Some of the hashes were being submitted concurrently")
+    public BulkResult submitBulk(BulkSubmission bulk) {
+        if (bulk == null || bulk.items() == null || bulk.items().isEmpty()) {
+            throw ApiException.invalidField("items", "at least one item is required");
+        }
+        if (bulk.items().size() > config.maxBulkItems()) {
+            throw ApiException.invalidField("items", "at most " + config.maxBulkItems() + " items per request");
+        }
+        List<ItemOutcome> outcomes = submissions.submitAll(contributor(), bulk.items());
+        int created = 0;
+        int existing = 0;
+        int rejected = 0;
+        for (ItemOutcome o : outcomes) {
+            switch (o.result()) {
+                case CREATED -> created++;
+                case EXISTING -> existing++;
+                case REJECTED -> rejected++;
+            }
+        }
+        List<BulkItem> items = outcomes.stream()
+                .map(o -> new BulkItem(o.index(), o.result(), o.record() == null ? null : o.record().id, o.reason()))
+                .toList();
+        return new BulkResult(created, existing, rejected, items);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "List hashes, optionally of one incident", description = "Roles hash-contributor, matcher, "
+            + "secretariat, service. In key order; contributor ids only for the secretariat and the contributor.")
+    @APIResponse(responseCode = "200", description = "One page")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor")
+    public Page<HashView> list(@QueryParam("incidentId") @Parameter(description = "only hashes of this incident") String incident,
+            @BeanParam @Valid PageRequest page, @Context UriInfo uri) {
+        long after = page.hasCursor() ? parseSeq(Cursor.decode(page.cursor(), 1).get(0)) : 0L;
+        UUID incidentId = QueryParams.uuid("incidentId", incident);
+        List<HashRecord> rows = queries.page(incidentId, after, page.limit() + 1);
+        return Page.of(rows, page.limit(), r -> Cursor.encode(String.valueOf(r.seqId)), r -> HashView.of(r, caller), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "One hash record", description = "Roles hash-contributor, matcher, secretariat, service.")
+    @APIResponse(responseCode = "200", description = "The record")
+    @APIResponse(responseCode = "404", description = "No such record")
+    public HashView get(@PathParam("id") UUID id) {
+        return HashView.of(queries.get(id), caller);
+    }
+
+    @POST
+    @Path("{id}/retraction")
+    @RolesAllowed({ Roles.HASH_CONTRIBUTOR, Roles.SECRETARIAT })
+    @Operation(summary = "Retract a hash", description = "The contributor retracts its own hash, the secretariat any. "
+            + "The record stops matching on this replica at once and on every other within a second, and the "
+            + "retraction enters the change feed.")
+    @APIResponse(responseCode = "200", description = "The retracted record")
+    @APIResponse(responseCode = "404", description = "No such record among the caller's")
+    @APIResponse(responseCode = "409", description = "Already retracted")
+    public HashView retract(@PathParam("id") UUID id) {
+        HashRecord r = retraction.retract(id, caller);
+        return HashView.of(r, caller);
+    }
+
+    private Contributor contributor() {
+        UUID supporter = caller.supporterId()
+                .orElseThrow(() -> ApiException.forbidden("hashes are shared by a supporter; this token names none"));
+        String type = caller.supporterType()
+                .orElseGet(() -> caller.roles().stream().filter(Roles.SUPPORTER_TYPES::contains).findFirst()
+                        .orElse("unknown"));
+        return new Contributor(supporter, type);
+    }
+
+    static long parseSeq(String s) {
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField("cursor", "not a cursor this list returned");
+        }
+    }
+}

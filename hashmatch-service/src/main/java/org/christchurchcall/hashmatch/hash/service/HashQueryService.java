@@ -1,0 +1,59 @@
+package org.christchurchcall.hashmatch.hash.service;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.christchurchcall.hashmatch.hash.HashRecord;
+import org.christchurchcall.hashmatch.hash.HashStatus;
+import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.repository.HashRecordRepository;
+import org.christchurchcall.platform.problem.ApiException;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class HashQueryService {
+
+    /** The counts of one incident's hashes, without contributor identities. */
+    public record IncidentCounts(UUID incidentId, long total, long active, long retracted, Map<String, Long> byType) {
+    }
+
+    @Inject
+    HashRecordRepository records;
+
+    public HashRecord get(UUID id) {
+        return records.findByPublicId(id).orElseThrow(() -> ApiException.notFound("hash", id));
+    }
+
+    public List<HashRecord> page(UUID incidentId, long afterSeqId, int rows) {
+        return records.page(incidentId, afterSeqId, rows);
+    }
+
+    public IncidentCounts counts(UUID incidentId) {
+        Map<String, Long> byType = new LinkedHashMap<>();
+        for (HashType t : HashType.values()) {
+            byType.put(t.code(), 0L);
+        }
+        long total = 0;
+        long retracted = 0;
+        List<Object[]> rows = records.getEntityManager().createQuery(
+                "select r.type, r.status, count(r) from HashRecord r where r.incidentId = :incident group by r.type, r.status",
+                Object[].class).setParameter("incident", incidentId).getResultList();
+        for (Object[] row : rows) {
+            HashType type = (HashType) row[0];
+            HashStatus status = (HashStatus) row[1];
+            long n = (Long) row[2];
+            byType.merge(type.code(), n, Long::sum);
+            total += n;
+            if (status == HashStatus.RETRACTED) {
+                retracted += n;
+            }
+        }
+        return new IncidentCounts(incidentId, total, total - retracted, retracted, byType);
+    }
+}

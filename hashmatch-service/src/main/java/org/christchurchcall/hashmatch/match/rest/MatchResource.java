@@ -1,0 +1,176 @@
+package org.christchurchcall.hashmatch.match.rest;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.christchurchcall.hashmatch.compute.service.FileHashing;
+import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
+import org.christchurchcall.hashmatch.compute.service.UploadReader;
+import org.christchurchcall.hashmatch.config.HashmatchConfig;
+import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.rest.QueryParams;
+import org.christchurchcall.hashmatch.match.rest.MatchRequest.HashQuery;
+import org.christchurchcall.hashmatch.match.rest.MatchResponse.QueryResult;
+import org.christchurchcall.hashmatch.match.service.MatchService;
+import org.christchurchcall.hashmatch.match.service.MatchService.Hit;
+import org.christchurchcall.hashmatch.match.service.MatchService.Query;
+import org.christchurchcall.platform.problem.ApiException;
+import org.christchurchcall.platform.problem.Problem;
+import org.christchurchcall.platform.problem.ProblemType;
+import org.christchurchcall.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+@Path("/api/v1/match")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "matching", description = "Look up hashes or files against the shared hashes")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid bearer token")
+@APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
+public class MatchResource {
+
+    @Inject
+    MatchService matcher;
+
+    @Inject
+    HashmatchConfig config;
+
+    @Inject
+    UploadReader uploads;
+
+    @Inject
+    FileHashing hashing;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "Match up to 1,000 hashes", description = "Roles matcher, secretariat, service. pdq matches "
+            + "every record within the threshold (Hamming distance), md5 and sha256 match exactly. Retracted records "
+            + "never match; disputed ones do, with their status. Dihedral variants need the image: use "
+            + "/api/v1/match/file?dihedral=true, or send the eight hashes of `pdq --dihedral` as queries.")
+    @APIResponse(responseCode = "200", description = "The hits of each query, nearest first")
+    @APIResponse(responseCode = "400", description = "No queries, too many, a malformed hash, or a threshold above the cap")
+    public MatchResponse match(MatchRequest request) {
+        if (request == null || request.queries() == null || request.queries().isEmpty()) {
+            throw ApiException.invalidField("queries", "at least one query is required");
+        }
+        if (request.queries().size() > config.maxQueries()) {
+            throw ApiException.invalidField("queries", "at most " + config.maxQueries() + " queries per request");
+        }
+        int threshold = threshold(request.threshold(), config);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Query> queries = new ArrayList<>(request.queries().size());
+        for (int i = 0; i < request.queries().size(); i++) {
+            HashQuery q = request.queries().get(i);
+            Optional<HashType> type = q == null ? Optional.empty() : HashType.fromCode(q.type());
+            if (type.isEmpty()) {
+                errors.add(new Problem.FieldError("queries[" + i + "].type", "must be one of pdq, md5, sha256"));
+                continue;
+            }
+            Optional<String> value = type.get().normalise(q.value());
+            if (value.isEmpty()) {
+                errors.add(new Problem.FieldError("queries[" + i + "].value",
+                        "a " + type.get().code() + " hash is " + type.get().formatHint()));
+                continue;
+            }
+            queries.add(new Query(type.get(), value.get(), null));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ProblemType.VALIDATION, errors.size() == 1 ? errors.get(0).field() + ": "
+                    + errors.get(0).message() : errors.size() + " queries are invalid", errors);
+        }
+        return respond(threshold, queries, matcher.match(queries, threshold));
+    }
+
+    /** The file's own hashes beside the matches of each: md5, sha256, then pdq (and its variants). */
+    public record FileMatchResponse(FileHashes file, int threshold, String pdqSkipped, List<QueryResult> results) {
+    }
+
+    @POST
+    @Path("file")
+    @Consumes({ MediaType.APPLICATION_OCTET_STREAM, "image/*" })
+    @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "Match a file sent as the body", description = "Roles matcher, secretariat, service. The "
+            + "file is hashed in memory (md5, sha256, and pdq for an image) and dropped. dihedral=true also matches "
+            + "the seven rotated and mirrored variants of the image; each hit names its variant. A PDQ hash below "
+            + "the minimum quality is not matched (pdqSkipped says so): it would match unrelated images.")
+    @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
+    @APIResponse(responseCode = "400", description = "No or empty body, or a threshold above the cap")
+    @APIResponse(responseCode = "413", description = "The file exceeds ccall.http.max-body-size (20 MiB)")
+    @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
+    public FileMatchResponse matchRaw(InputStream body, @QueryParam("dihedral") boolean dihedral,
+            @QueryParam("threshold") String threshold) {
+        int t = threshold(threshold == null || threshold.isBlank() ? null
+                : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
+        return matchFile(uploads.read(body), dihedral, t);
+    }
+
+    @POST
+    @Path("file")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "Match a file sent as the form part `file`", description = "As the raw form.")
+    @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
+    @APIResponse(responseCode = "400", description = "No file part, or a threshold above the cap")
+    @APIResponse(responseCode = "413", description = "The file exceeds ccall.http.max-body-size (20 MiB)")
+    @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
+    public FileMatchResponse matchForm(@RestForm("file") FileUpload file, @QueryParam("dihedral") boolean dihedral,
+            @QueryParam("threshold") String threshold) {
+        int t = threshold(threshold == null || threshold.isBlank() ? null
+                : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
+        return matchFile(uploads.read(file), dihedral, t);
+    }
+
+    private FileMatchResponse matchFile(byte[] bytes, boolean dihedral, int threshold) {
+        FileHashes h = hashing.hash(bytes, dihedral);
+        List<Query> queries = new ArrayList<>();
+        queries.add(new Query(HashType.MD5, h.md5(), null));
+        queries.add(new Query(HashType.SHA256, h.sha256(), null));
+        String skipped = null;
+        if (h.pdq() != null && h.quality() < config.minQuality()) {
+            skipped = "quality " + h.quality() + " is below the minimum of " + config.minQuality();
+        } else if (h.pdq() != null && h.dihedral() == null) {
+            queries.add(new Query(HashType.PDQ, h.pdq(), null));
+        } else if (h.pdq() != null) {
+            h.dihedral().forEach((variant, hex) -> queries.add(new Query(HashType.PDQ, hex, variant)));
+        } else {
+            skipped = "not an image: " + h.notAnImage();
+        }
+        MatchResponse r = respond(threshold, queries, matcher.match(queries, threshold));
+        return new FileMatchResponse(h, threshold, skipped, r.results());
+    }
+
+    static int threshold(Integer requested, HashmatchConfig config) {
+        if (requested == null) {
+            return Math.min(config.defaultThreshold(), config.maxThreshold());
+        }
+        if (requested < 0 || requested > config.maxThreshold()) {
+            throw ApiException.invalidField("threshold", "must be between 0 and " + config.maxThreshold());
+        }
+        return requested;
+    }
+
+    static MatchResponse respond(int threshold, List<Query> queries, List<List<Hit>> hits) {
+        List<QueryResult> results = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            Query q = queries.get(i);
+            results.add(new QueryResult(i, q.type().code(), q.value(), q.variant(), hits.get(i)));
+        }
+        return new MatchResponse(threshold, results);
+    }
+}
