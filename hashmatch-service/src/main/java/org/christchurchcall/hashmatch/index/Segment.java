@@ -21,7 +21,7 @@ final class Segment {
     /** Largest supported segment: slot numbers must fit beside the suffix bits in an int. */
     static final int MAX_SIZE = 1 << 28;
 
-    static final int DIR_OFFSET = Integer.getInteger("pdq.index.dirOffset", 4);
+    static final int DIR_OFFSET = Integer.getInteger("pdq.index.dirOffset", 2);
 
     final int n;
     final long[] words;
@@ -52,7 +52,7 @@ final class Segment {
         return seqs == null;
     }
 
-    /** Directory bits: about 16 postings per bucket, 16 to 2^20 buckets per chunk. */
+    /** Directory bits: about four postings per bucket, 16 to 2^20 buckets per chunk. */
     static int directoryBits(int n) {
         int log = 32 - Integer.numberOfLeadingZeros(Math.max(1, n - 1));
         return Math.max(4, Math.min(20, log - DIR_OFFSET));

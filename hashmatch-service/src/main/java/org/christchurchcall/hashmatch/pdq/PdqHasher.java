@@ -144,8 +144,21 @@ public final class PdqHasher {
         return idx;
     }
 
+    /** The three products for every byte value: the same float results, without converting and multiplying. */
+    private static final float[] TIMES_R = new float[256];
+    private static final float[] TIMES_G = new float[256];
+    private static final float[] TIMES_B = new float[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            TIMES_R[v] = LUMA_R * v;
+            TIMES_G[v] = LUMA_G * v;
+            TIMES_B[v] = LUMA_B * v;
+        }
+    }
+
     private static float luma(int r, int g, int b) {
-        return LUMA_R * r + LUMA_G * g + LUMA_B * b;
+        return TIMES_R[r] + TIMES_G[g] + TIMES_B[b];
     }
 
     private static Luma lumaFromRgb(byte[] rgb, int width, int height) {
@@ -217,6 +230,14 @@ public final class PdqHasher {
                 int ro = bandOffsets[0];
                 int go = bandOffsets[1];
                 int bo = bandOffsets[2];
+                if (tw == width && th == height) {
+                    for (int y = 0, o = 0; y < th; y++) {
+                        for (int x = 0, p = base + y * ss; x < tw; x++, o++, p += ps) {
+                            out[o] = luma(data[p + ro] & 0xFF, data[p + go] & 0xFF, data[p + bo] & 0xFF);
+                        }
+                    }
+                    return new Luma(out, tw, th);
+                }
                 for (int y = 0, o = 0; y < th; y++) {
                     int row = base + sy[y] * ss;
                     for (int x = 0; x < tw; x++, o++) {
@@ -300,110 +321,305 @@ public final class PdqHasher {
     }
 
     /**
-     * Blur (two Jarosz passes) and decimate to 64x64. Works on {@code luma} in place (it is a
-     * private copy). The column filter runs over all columns at once, row by row, so it reads
-     * memory in order; each column still sees exactly the reference's sequence of operations.
+     * Blur (two Jarosz passes) and decimate to 64x64, reading only what the decimation keeps.
+     *
+     * <p>Each output value goes through exactly the reference's float operations; only work whose
+     * result the decimation discards is skipped. Pass 1 filters everything (rows, then columns).
+     * Pass 2 keeps every row's running sum (the sum's rounding depends on all of it) but divides
+     * only at the 64 sampled columns, and filters just those columns, dividing only at the 64
+     * sampled rows. Rows are filtered eight at a time so that eight running sums advance in
+     * parallel (one sum is a chain of dependent adds); columns are filtered all at once, row by
+     * row, which reads memory in order and vectorises.
      */
-    private static float[] downsample(float[] luma, int w, int h) {
+    static float[] downsample(float[] luma, int w, int h) {
         int windowAlongRows = (w + 127) / 128;
         int windowAlongCols = (h + 127) / 128;
-        float[] buf2 = new float[w * h];
-        float[] sums = new float[w];
-        for (int pass = 0; pass < 2; pass++) {
-            for (int y = 0; y < h; y++) {
-                boxRow(luma, buf2, y * w, w, windowAlongRows);
-            }
-            boxColumns(buf2, luma, w, h, windowAlongCols, sums);
-        }
-        float[] out = new float[64 * 64];
+        int[] rowAt = new int[64];
+        int[] colAt = new int[64];
         for (int i = 0; i < 64; i++) {
-            int ini = (int) (((i + 0.5) * h) / 64);
-            for (int j = 0; j < 64; j++) {
-                int inj = (int) (((j + 0.5) * w) / 64);
-                out[i * 64 + j] = luma[ini * w + inj];
+            rowAt[i] = (int) (((i + 0.5) * h) / 64);
+            colAt[i] = (int) (((i + 0.5) * w) / 64);
+        }
+        // pass 1
+        float[] buf2 = new float[w * h];
+        boxRows(luma, buf2, w, h, windowAlongRows, null, 0);
+        boxColumns(buf2, luma, w, h, windowAlongCols, null, null);
+        // pass 2: rows, keeping the sampled columns only (h x 64)
+        int[] keepCol = new int[w];
+        Arrays.fill(keepCol, -1);
+        for (int j = 0; j < 64; j++) {
+            keepCol[colAt[j]] = j; // distinct: w >= 5 and colAt is strictly increasing when w >= 64
+        }
+        float[] narrow = new float[h * 64];
+        if (w >= 64) {
+            boxRows(luma, narrow, w, h, windowAlongRows, keepCol, 64);
+        } else {
+            // fewer than 64 columns: sampled columns repeat, so filter in full and gather
+            boxRows(luma, buf2, w, h, windowAlongRows, null, 0);
+            for (int y = 0; y < h; y++) {
+                for (int j = 0; j < 64; j++) {
+                    narrow[y * 64 + j] = buf2[y * w + colAt[j]];
+                }
             }
         }
+        // pass 2: columns of the narrow buffer, written only at the sampled rows
+        float[] out = new float[64 * 64];
+        boxColumns(narrow, out, 64, h, windowAlongCols, rowAt, new float[64]);
         return out;
     }
 
-    /** One box-filter pass along a row of {@code len} values starting at {@code off}. */
-    private static void boxRow(float[] in, float[] out, int off, int len, int window) {
-        int half = (window + 2) / 2;
-        int phase1 = half - 1;
-        int phase2 = window - half + 1;
-        int phase3 = len - window;
-        int phase4 = half - 1;
-        int li = off;
-        int ri = off;
-        int oi = off;
-        float sum = 0.0f;
-        int size = 0;
-        for (int i = 0; i < phase1; i++) {
-            sum += in[ri++];
-            size++;
+    /**
+     * The reference box filter along every row. With {@code keepCol == null} writes all of
+     * {@code out} (w wide); otherwise writes only columns {@code c} with {@code keepCol[c] >= 0},
+     * into column {@code keepCol[c]} of {@code out} ({@code outWidth} wide).
+     */
+    private static void boxRows(float[] in, float[] out, int w, int h, int window, int[] keepCol, int outWidth) {
+        int y = 0;
+        for (; y + 8 <= h; y += 8) {
+            boxRows8(in, out, y, w, window, keepCol, outWidth);
         }
-        for (int i = 0; i < phase2; i++) {
-            sum += in[ri++];
-            size++;
-            out[oi++] = sum / size;
-        }
-        for (int i = 0; i < phase3; i++) {
-            sum += in[ri++];
-            sum -= in[li++];
-            out[oi++] = sum / size;
-        }
-        for (int i = 0; i < phase4; i++) {
-            sum -= in[li++];
-            size--;
-            out[oi++] = sum / size;
+        for (; y < h; y++) {
+            boxRow(in, out, y, w, window, keepCol, outWidth);
         }
     }
 
-    /** The same box filter down every column, all columns advanced together. */
-    private static void boxColumns(float[] in, float[] out, int w, int h, int window, float[] sums) {
+    private static void boxRow(float[] in, float[] out, int y, int w, int window, int[] keepCol, int outWidth) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1;
+        int phase2 = window - half + 1;
+        int phase3 = w - window;
+        int phase4 = half - 1;
+        int off = y * w;
+        int li = 0;
+        int ri = 0;
+        int oi = 0;
+        float sum = 0.0f;
+        int size = 0;
+        for (int i = 0; i < phase1; i++) {
+            sum += in[off + ri++];
+            size++;
+        }
+        for (int i = 0; i < phase2; i++, oi++) {
+            sum += in[off + ri++];
+            size++;
+            store(out, y, oi, sum / size, w, keepCol, outWidth);
+        }
+        for (int i = 0; i < phase3; i++, oi++) {
+            sum += in[off + ri++];
+            sum -= in[off + li++];
+            if (keepCol == null || keepCol[oi] >= 0) {
+                store(out, y, oi, sum / size, w, keepCol, outWidth);
+            }
+        }
+        for (int i = 0; i < phase4; i++, oi++) {
+            sum -= in[off + li++];
+            size--;
+            store(out, y, oi, sum / size, w, keepCol, outWidth);
+        }
+    }
+
+    private static void store(float[] out, int y, int x, float v, int w, int[] keepCol, int outWidth) {
+        if (keepCol == null) {
+            out[y * w + x] = v;
+        } else if (keepCol[x] >= 0) {
+            out[y * outWidth + keepCol[x]] = v;
+        }
+    }
+
+    /** {@link #boxRow} for rows y..y+7 with eight independent running sums. */
+    private static void boxRows8(float[] in, float[] out, int y, int w, int window, int[] keepCol, int outWidth) {
+        int half = (window + 2) / 2;
+        int phase1 = half - 1;
+        int phase2 = window - half + 1;
+        int phase3 = w - window;
+        int phase4 = half - 1;
+        int o0 = y * w;
+        int o1 = o0 + w;
+        int o2 = o1 + w;
+        int o3 = o2 + w;
+        int o4 = o3 + w;
+        int o5 = o4 + w;
+        int o6 = o5 + w;
+        int o7 = o6 + w;
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int li = 0;
+        int ri = 0;
+        int oi = 0;
+        int size = 0;
+        for (int i = 0; i < phase1; i++, ri++) {
+            s0 += in[o0 + ri];
+            s1 += in[o1 + ri];
+            s2 += in[o2 + ri];
+            s3 += in[o3 + ri];
+            s4 += in[o4 + ri];
+            s5 += in[o5 + ri];
+            s6 += in[o6 + ri];
+            s7 += in[o7 + ri];
+            size++;
+        }
+        for (int i = 0; i < phase2; i++, ri++, oi++) {
+            s0 += in[o0 + ri];
+            s1 += in[o1 + ri];
+            s2 += in[o2 + ri];
+            s3 += in[o3 + ri];
+            s4 += in[o4 + ri];
+            s5 += in[o5 + ri];
+            s6 += in[o6 + ri];
+            s7 += in[o7 + ri];
+            size++;
+            store8(out, y, oi, size, s0, s1, s2, s3, s4, s5, s6, s7, w, keepCol, outWidth);
+        }
+        for (int i = 0; i < phase3; i++, ri++, li++, oi++) {
+            s0 += in[o0 + ri];
+            s1 += in[o1 + ri];
+            s2 += in[o2 + ri];
+            s3 += in[o3 + ri];
+            s4 += in[o4 + ri];
+            s5 += in[o5 + ri];
+            s6 += in[o6 + ri];
+            s7 += in[o7 + ri];
+            s0 -= in[o0 + li];
+            s1 -= in[o1 + li];
+            s2 -= in[o2 + li];
+            s3 -= in[o3 + li];
+            s4 -= in[o4 + li];
+            s5 -= in[o5 + li];
+            s6 -= in[o6 + li];
+            s7 -= in[o7 + li];
+            if (keepCol == null || keepCol[oi] >= 0) {
+                store8(out, y, oi, size, s0, s1, s2, s3, s4, s5, s6, s7, w, keepCol, outWidth);
+            }
+        }
+        for (int i = 0; i < phase4; i++, li++, oi++) {
+            s0 -= in[o0 + li];
+            s1 -= in[o1 + li];
+            s2 -= in[o2 + li];
+            s3 -= in[o3 + li];
+            s4 -= in[o4 + li];
+            s5 -= in[o5 + li];
+            s6 -= in[o6 + li];
+            s7 -= in[o7 + li];
+            size--;
+            store8(out, y, oi, size, s0, s1, s2, s3, s4, s5, s6, s7, w, keepCol, outWidth);
+        }
+    }
+
+    private static void store8(float[] out, int y, int x, int size, float s0, float s1, float s2, float s3,
+            float s4, float s5, float s6, float s7, int w, int[] keepCol, int outWidth) {
+        float d = size;
+        int stride;
+        int o;
+        if (keepCol == null) {
+            stride = w;
+            o = y * w + x;
+        } else {
+            int k = keepCol[x];
+            if (k < 0) {
+                return;
+            }
+            stride = outWidth;
+            o = y * outWidth + k;
+        }
+        if ((size & (size - 1)) == 0) {
+            // dividing by a power of two and multiplying by its exact reciprocal round alike
+            float inv = 1.0f / d;
+            out[o] = s0 * inv;
+            out[o + stride] = s1 * inv;
+            out[o + 2 * stride] = s2 * inv;
+            out[o + 3 * stride] = s3 * inv;
+            out[o + 4 * stride] = s4 * inv;
+            out[o + 5 * stride] = s5 * inv;
+            out[o + 6 * stride] = s6 * inv;
+            out[o + 7 * stride] = s7 * inv;
+            return;
+        }
+        out[o] = s0 / d;
+        out[o + stride] = s1 / d;
+        out[o + 2 * stride] = s2 / d;
+        out[o + 3 * stride] = s3 / d;
+        out[o + 4 * stride] = s4 / d;
+        out[o + 5 * stride] = s5 / d;
+        out[o + 6 * stride] = s6 / d;
+        out[o + 7 * stride] = s7 / d;
+    }
+
+    /**
+     * The reference box filter down every column of a {@code w}-wide buffer, all columns advanced
+     * together. With {@code rowAt == null} writes every row of {@code out} (w wide); otherwise only
+     * the rows listed in {@code rowAt} (ascending), as consecutive rows of {@code out}.
+     */
+    private static void boxColumns(float[] in, float[] out, int w, int h, int window, int[] rowAt, float[] sums) {
         int half = (window + 2) / 2;
         int phase1 = half - 1;
         int phase2 = window - half + 1;
         int phase3 = h - window;
         int phase4 = half - 1;
-        Arrays.fill(sums, 0.0f);
+        if (sums == null) {
+            sums = new float[w];
+        } else {
+            Arrays.fill(sums, 0.0f);
+        }
         int li = 0;
         int ri = 0;
-        int oi = 0;
+        int row = 0;
         int size = 0;
+        int next = 0; // index into rowAt of the next row to write
         for (int i = 0; i < phase1; i++, ri += w) {
             for (int j = 0; j < w; j++) {
                 sums[j] += in[ri + j];
             }
             size++;
         }
-        for (int i = 0; i < phase2; i++, ri += w, oi += w) {
+        for (int i = 0; i < phase2; i++, ri += w, row++) {
             size++;
-            float div = size;
             for (int j = 0; j < w; j++) {
-                float s = sums[j] + in[ri + j];
-                sums[j] = s;
-                out[oi + j] = s / div;
+                sums[j] += in[ri + j];
             }
+            next = emit(sums, out, w, row, size, rowAt, next);
         }
-        float div = size;
-        for (int i = 0; i < phase3; i++, ri += w, li += w, oi += w) {
+        for (int i = 0; i < phase3; i++, ri += w, li += w, row++) {
             for (int j = 0; j < w; j++) {
                 float s = sums[j] + in[ri + j];
                 s -= in[li + j];
                 sums[j] = s;
-                out[oi + j] = s / div;
             }
+            next = emit(sums, out, w, row, size, rowAt, next);
         }
-        for (int i = 0; i < phase4; i++, li += w, oi += w) {
+        for (int i = 0; i < phase4; i++, li += w, row++) {
             size--;
-            float d = size;
             for (int j = 0; j < w; j++) {
-                float s = sums[j] - in[li + j];
-                sums[j] = s;
-                out[oi + j] = s / d;
+                sums[j] -= in[li + j];
             }
+            next = emit(sums, out, w, row, size, rowAt, next);
         }
+    }
+
+    /** Writes the divided sums as output row {@code row} when wanted; returns the next rowAt index. */
+    private static int emit(float[] sums, float[] out, int w, int row, int size, int[] rowAt, int next) {
+        float d = size;
+        if (rowAt == null) {
+            int o = row * w;
+            if ((size & (size - 1)) == 0) {
+                float inv = 1.0f / d; // exact: see store8
+                for (int j = 0; j < w; j++) {
+                    out[o + j] = sums[j] * inv;
+                }
+                return next;
+            }
+            for (int j = 0; j < w; j++) {
+                out[o + j] = sums[j] / d;
+            }
+            return next;
+        }
+        // sampled rows can repeat when h < 64
+        while (next < rowAt.length && rowAt[next] == row) {
+            int o = next * w;
+            for (int j = 0; j < w; j++) {
+                out[o + j] = sums[j] / d;
+            }
+            next++;
+        }
+        return next;
     }
 
     private static int quality(float[] a) {

@@ -59,10 +59,11 @@ class PdqHasherTest {
                 int h = img.getHeight();
                 byte[] rgb = new byte[3 * w * h];
                 float[] luma = new float[w * h];
+                int[] argb = img.getRGB(0, 0, w, h, null, 0, w);
                 for (int y = 0; y < h; y++) {
                     for (int x = 0; x < w; x++) {
-                        int p = img.getRGB(x, y);
                         int i = y * w + x;
+                        int p = argb[i];
                         rgb[3 * i] = (byte) (p >>> 16);
                         rgb[3 * i + 1] = (byte) (p >>> 8);
                         rgb[3 * i + 2] = (byte) p;
@@ -73,19 +74,11 @@ class PdqHasherTest {
                 assertEquals(expected, hasher.hashRgb(rgb, w, h), f.toString());
                 assertEquals(expected, hasher.hashLuma(luma, w, h), f.toString());
                 assertEquals(hasher.dihedral(img), hasher.dihedralRgb(rgb, w, h), f.toString());
-                assertEquals(expected, hasher.hash(toIntRgb(img)), f.toString());
+                BufferedImage intRgb = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+                intRgb.setRGB(0, 0, w, h, argb, 0, w);
+                assertEquals(expected, hasher.hash(intRgb), f.toString());
             }
         }
-    }
-
-    private static BufferedImage toIntRgb(BufferedImage img) {
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                out.setRGB(x, y, img.getRGB(x, y));
-            }
-        }
-        return out;
     }
 
     // ------------------------------------------------------------------ dihedral consistency

@@ -13,7 +13,12 @@ public final class SeedConfig {
     private SeedConfig() {
     }
 
-    /** {@code ccall.service-clients."<client-id>".secret}: one {@code service} client per entry. */
+    /**
+     * {@code ccall.service-clients.<name>.secret} and optional {@code .client-id} (default: the
+     * name): one {@code service} client per entry. Names are single words (e.g. {@code protocol})
+     * so that environment variables map to them unambiguously:
+     * {@code CCALL_SERVICE_CLIENTS_PROTOCOL_SECRET}, {@code CCALL_SERVICE_CLIENTS_PROTOCOL_CLIENT_ID=protocol-service}.
+     */
     @ConfigMapping(prefix = "ccall.service-clients")
     public interface ServiceClients {
         @WithParentName
@@ -21,6 +26,8 @@ public final class SeedConfig {
 
         interface Entry {
             String secret();
+
+            Optional<String> clientId();
         }
     }
 

@@ -79,7 +79,8 @@ public class StartupSeeds {
     @Transactional
     public void seed() {
         for (Map.Entry<String, SeedConfig.ServiceClients.Entry> e : serviceClients.clients().entrySet()) {
-            clients.ensure(e.getKey(), e.getKey(), null, Set.of(Roles.SERVICE), e.getValue().secret());
+            String clientId = e.getValue().clientId().orElse(e.getKey());
+            clients.ensure(clientId, clientId, null, Set.of(Roles.SERVICE), e.getValue().secret());
         }
         if (demo.enabled()) {
             seedDemo();
