@@ -102,7 +102,9 @@ class FanoutRestartIT {
             Files.copy(in, jwks, StandardCopyOption.REPLACE_EXISTING);
         }
         String pgPort = System.getenv().getOrDefault("CCALL_TEST_PGPORT", "5432");
-        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/protocol_test?currentSchema=" + SCHEMA;
+        // the database the surefire tests use (bin/ccall test may give a run its own suffix)
+        String suffix = System.getenv().getOrDefault("CCALL_TEST_DB_SUFFIX", "");
+        jdbcUrl = "jdbc:postgresql://127.0.0.1:" + pgPort + "/protocol_test" + suffix + "?currentSchema=" + SCHEMA;
         // a fresh schema: Flyway creates and migrates it on the first start; the second start keeps it
         try (Connection c = db(); Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + SCHEMA + " cascade");
