@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import org.christchurchcall.protocol.contact.CrisisContact;
 import org.christchurchcall.protocol.contact.WebhookEndpoint;
+import org.christchurchcall.protocol.contact.client.CrisisContactPayload;
 import org.christchurchcall.protocol.contact.client.SupporterContactsClient;
 import org.jboss.logging.Logger;
 
@@ -40,15 +41,25 @@ public class ContactDirectory {
 
     /** Must not run inside a transaction: it waits on another service. */
     public ContactSnapshot refresh() {
+        List<CrisisContactPayload> contacts;
         try {
-            var contacts = client.fetchAll();
+            contacts = client.fetchAll();
+        } catch (RuntimeException e) {
+            registry.counter("ccall.contacts.refresh.failures").increment();
+            LOG.warnf("supporter-service unreachable, using the last known crisis contacts: %s", e.toString());
+            return ContactSnapshot.cached(store.lastSync().orElse(null), describe(e));
+        }
+        try {
             Instant now = Instant.now();
             store.replace(contacts, now);
             return ContactSnapshot.fresh(now);
         } catch (RuntimeException e) {
             registry.counter("ccall.contacts.refresh.failures").increment();
-            LOG.warnf("supporter-service unreachable, using the last known crisis contacts: %s", e.toString());
-            return ContactSnapshot.cached(store.lastSync().orElse(null), describe(e));
+            LOG.warnf("could not store the crisis contacts read from supporter-service, using the last known ones: %s",
+                    e.toString());
+            return ContactSnapshot.cached(store.lastSync().orElse(null),
+                    "the contacts read from supporter-service could not be stored (" + e.getClass().getSimpleName()
+                            + ")");
         }
     }
 

@@ -2,8 +2,10 @@ package org.christchurchcall.protocol.contact.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -21,20 +23,39 @@ import org.christchurchcall.protocol.contact.client.CrisisContactPayload;
 @ApplicationScoped
 public class ContactStore {
 
+    /** Advisory lock key of contact refreshes ("contacts" in ASCII). */
+    static final long LOCK_KEY = 0x636f6e7461637473L;
+
     @Inject
     EntityManager em;
 
+    /**
+     * Makes the local copy equal to what supporter-service served. Compares with the stored rows
+     * and writes only what changed, so a refresh before an activation costs a few statements
+     * rather than several per participant. Refreshes (the background one, those of concurrent
+     * activations, other replicas) take a transaction-scoped advisory lock and replace one at a
+     * time; otherwise two of them could both insert a newly seen supporter.
+     */
     @Transactional
     public void replace(List<CrisisContactPayload> contacts, Instant at) {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) l").setParameter("key", LOCK_KEY)
+                .getSingleResult();
+        Map<UUID, CrisisContact> stored = new HashMap<>();
+        CrisisContact.<CrisisContact>listAll().forEach(c -> stored.put(c.supporterId, c));
+        Map<UUID, WebhookEndpoint> storedHooks = new HashMap<>();
+        WebhookEndpoint.<WebhookEndpoint>listAll().forEach(e -> storedHooks.put(e.id, e));
         Set<UUID> seen = new HashSet<>();
+        Set<UUID> seenHooks = new HashSet<>();
         for (CrisisContactPayload c : contacts) {
             if (c.supporterId() == null || !seen.add(c.supporterId())) {
                 continue;
             }
-            CrisisContact row = CrisisContact.findById(c.supporterId());
-            if (row == null) {
+            CrisisContact row = stored.get(c.supporterId());
+            boolean created = row == null;
+            if (created) {
                 row = new CrisisContact();
                 row.supporterId = c.supporterId();
+                row.fetchedAt = at;
             }
             row.supporterName = c.supporterName() == null ? c.supporterId().toString() : c.supporterName();
             row.supporterType = c.supporterType() == null ? "unknown" : c.supporterType();
@@ -44,34 +65,44 @@ public class ContactStore {
                 c.contactPoints().forEach(p -> points.add(
                         new CrisisContact.ContactPoint(p.id(), p.name(), p.role(), p.email(), p.phone())));
             }
-            row.contactPoints = points;
-            row.fetchedAt = at;
-            row.persist();
-            WebhookEndpoint.delete("supporterId", c.supporterId());
-            em.flush();
-            if (c.webhooks() != null) {
-                for (CrisisContactPayload.WebhookPayload w : c.webhooks()) {
-                    if (w.id() == null || w.url() == null || w.signingSecret() == null) {
-                        continue;
-                    }
-                    WebhookEndpoint e = new WebhookEndpoint();
+            if (!points.equals(row.contactPoints)) {
+                row.contactPoints = points;
+            }
+            if (created) {
+                row.persist();
+            }
+            if (c.webhooks() == null) {
+                continue;
+            }
+            for (CrisisContactPayload.WebhookPayload w : c.webhooks()) {
+                if (w.id() == null || w.url() == null || w.signingSecret() == null || !seenHooks.add(w.id())) {
+                    continue;
+                }
+                WebhookEndpoint e = storedHooks.get(w.id());
+                boolean newHook = e == null;
+                if (newHook) {
+                    e = new WebhookEndpoint();
                     e.id = w.id();
-                    e.supporterId = c.supporterId();
-                    e.url = w.url();
-                    e.protocols = w.protocols() == null ? List.of() : List.copyOf(w.protocols());
-                    e.signingSecret = w.signingSecret();
-                    e.active = w.active() == null || w.active();
+                }
+                e.supporterId = c.supporterId();
+                e.url = w.url();
+                List<String> protocols = w.protocols() == null ? List.of() : List.copyOf(w.protocols());
+                if (!protocols.equals(e.protocols)) {
+                    e.protocols = protocols;
+                }
+                e.signingSecret = w.signingSecret();
+                e.active = w.active() == null || w.active();
+                if (newHook) {
                     e.persist();
                 }
             }
         }
-        // supporters no longer served are no longer active: they stop receiving alerts
-        if (seen.isEmpty()) {
-            WebhookEndpoint.deleteAll();
-            CrisisContact.deleteAll();
-        } else {
-            WebhookEndpoint.delete("supporterId not in ?1", seen);
-            CrisisContact.delete("supporterId not in ?1", seen);
+        // endpoints and supporters no longer served (suspended, withdrawn, removed) stop receiving alerts
+        storedHooks.values().stream().filter(e -> !seenHooks.contains(e.id)).forEach(e -> e.delete());
+        stored.values().stream().filter(c -> !seen.contains(c.supporterId)).forEach(c -> c.delete());
+        em.flush();
+        if (!seen.isEmpty()) {
+            CrisisContact.update("fetchedAt = ?1", at);
         }
         em.createNativeQuery("insert into contact_sync (id, synced_at) values (1, :at) "
                 + "on conflict (id) do update set synced_at = excluded.synced_at")

@@ -6,9 +6,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +47,8 @@ import io.quarkus.scheduler.Scheduled;
 public class DeliveryWorker {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+    /** Accepted deliveries recorded per transaction, at most. */
+    private static final int RECORD_BATCH = 100;
 
     @Inject
     DeliveryConfig config;
@@ -55,6 +61,8 @@ public class DeliveryWorker {
 
     private ExecutorService senders;
     private ExecutorService dispatcher;
+    private ExecutorService recorder;
+    private final LinkedBlockingQueue<Recording> accepted = new LinkedBlockingQueue<>();
     private Semaphore permits;
     private HttpClient http;
     private Backoff backoff;
@@ -72,6 +80,8 @@ public class DeliveryWorker {
         int n = config.concurrency();
         senders = Executors.newFixedThreadPool(n, named("webhook-sender"));
         dispatcher = Executors.newSingleThreadExecutor(named("webhook-dispatcher"));
+        recorder = Executors.newSingleThreadExecutor(named("webhook-recorder"));
+        recorder.execute(this::recordLoop);
         permits = new Semaphore(n);
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
                 .followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(2, named("webhook-io")))
@@ -99,6 +109,7 @@ public class DeliveryWorker {
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }
+        recorder.shutdownNow();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten e) {
@@ -182,7 +193,7 @@ public class DeliveryWorker {
             status = res.statusCode();
             if (status >= 200 && status < 300) {
                 Instant now = Instant.now();
-                store.delivered(d, status, now);
+                record(d, status, now);
                 deliveredCounter.increment();
                 deliveryLatency.record(Duration.between(d.createdAt(), now));
                 return;
@@ -207,6 +218,62 @@ public class DeliveryWorker {
         } catch (RuntimeException e) {
             // the lease expires and another poll takes the row again
             LOG.warnf("could not record the failed delivery of %s: %s", d.id(), e.toString());
+        }
+    }
+
+    /** An accepted delivery and the sender waiting for it to be committed. */
+    private record Recording(NotificationStore.Accepted accepted, CompletableFuture<Void> done) {
+    }
+
+    /**
+     * Hands an accepted delivery to the recorder and waits until it is committed (group commit):
+     * the sender returns only once the row is delivered, as if it had written it itself. If the
+     * recording fails the row stays claimed until its lease ends and is sent again with its id.
+     */
+    private void record(Delivery d, int status, Instant at) throws InterruptedException {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        accepted.add(new Recording(new NotificationStore.Accepted(d, status, at), done));
+        try {
+            done.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("recording the delivery failed", e.getCause());
+        }
+    }
+
+    private void recordLoop() {
+        List<Recording> batch = new ArrayList<>();
+        try {
+            while (!stopped) {
+                Recording first = accepted.poll(1, TimeUnit.SECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                accepted.drainTo(batch, RECORD_BATCH - 1);
+                try {
+                    store.delivered(batch.stream().map(Recording::accepted).toList());
+                    batch.forEach(r -> r.done().complete(null));
+                } catch (RuntimeException e) {
+                    // one bad row must not hold back the others: record them one by one
+                    for (Recording r : batch) {
+                        try {
+                            store.delivered(List.of(r.accepted()));
+                            r.done().complete(null);
+                        } catch (RuntimeException single) {
+                            r.done().completeExceptionally(single);
+                        }
+                    }
+                }
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            IllegalStateException stopping = new IllegalStateException("the delivery worker is stopping");
+            batch.forEach(r -> r.done().completeExceptionally(stopping));
+            List<Recording> left = new ArrayList<>();
+            accepted.drainTo(left);
+            left.forEach(r -> r.done().completeExceptionally(stopping));
         }
     }
 

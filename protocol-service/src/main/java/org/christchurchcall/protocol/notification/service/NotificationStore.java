@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -78,25 +80,47 @@ public class NotificationStore {
         return out;
     }
 
+    /** A delivery the receiver accepted, waiting to be recorded. */
+    public record Accepted(Delivery delivery, int status, Instant at) {
+    }
+
+    /**
+     * Records accepted deliveries, several in one transaction: a fan-out completes hundreds of
+     * deliveries to one incident within a second, and each one appends to the incident's
+     * timeline, which takes the incident's lock. Rows and participants are written first, so the
+     * lock is held only for the appends and the commit. Incidents are locked in id order, so two
+     * replicas recording at once cannot deadlock.
+     */
     @Transactional
-    public void delivered(Delivery d, int status, Instant at) {
-        Notification n = Notification.find("seq", d.seq()).firstResult();
-        if (n == null || !Notification.PENDING.equals(n.status)) {
-            return;
+    public void delivered(List<Accepted> batch) {
+        Map<Long, Notification> rows = new HashMap<>();
+        Notification.<Notification>list("seq in ?1", batch.stream().map(a -> a.delivery().seq()).toList())
+                .forEach(n -> rows.put(n.seq, n));
+        Map<UUID, List<Map<String, Object>>> entries = new TreeMap<>();
+        for (Accepted a : batch) {
+            Delivery d = a.delivery();
+            Notification n = rows.get(d.seq());
+            if (n == null || !Notification.PENDING.equals(n.status)) {
+                continue;
+            }
+            n.status = Notification.DELIVERED;
+            n.deliveredAt = a.at();
+            n.lastStatus = a.status();
+            n.lastError = null;
+            n.lockedUntil = null;
+            IncidentParticipant p = IncidentParticipant.findById(
+                    new IncidentParticipant.Key(d.incidentId(), d.supporterId()));
+            if (p != null && (p.firstDeliveredAt == null || a.at().isBefore(p.firstDeliveredAt))) {
+                p.firstDeliveredAt = a.at();
+            }
+            Map<String, Object> data = entry(d);
+            data.put("httpStatus", a.status());
+            data.put("deliveredAt", a.at().toString());
+            entries.computeIfAbsent(d.incidentId(), k -> new ArrayList<>()).add(data);
         }
-        n.status = Notification.DELIVERED;
-        n.deliveredAt = at;
-        n.lastStatus = status;
-        n.lastError = null;
-        n.lockedUntil = null;
-        IncidentParticipant p = IncidentParticipant.findById(new IncidentParticipant.Key(d.incidentId(), d.supporterId()));
-        if (p != null && p.firstDeliveredAt == null) {
-            p.firstDeliveredAt = at;
-        }
-        Map<String, Object> data = entry(d);
-        data.put("httpStatus", status);
-        data.put("deliveredAt", at.toString());
-        timeline.append(Incident.findById(d.incidentId()), TimelineKind.NOTIFICATION_DELIVERED, "delivery-worker", data);
+        Notification.getEntityManager().flush();
+        entries.forEach((incidentId, data) -> timeline.appendAll(Incident.findById(incidentId),
+                TimelineKind.NOTIFICATION_DELIVERED, "delivery-worker", data));
     }
 
     /** Records a failed attempt; returns true when the row was dead-lettered. */

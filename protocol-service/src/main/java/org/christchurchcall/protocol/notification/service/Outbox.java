@@ -1,7 +1,14 @@
 package org.christchurchcall.protocol.notification.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -9,9 +16,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.christchurchcall.protocol.contact.CrisisContact;
@@ -36,11 +46,21 @@ public class Outbox {
     public static final String UPDATED = "incident.situational-update";
     public static final String CONCLUDED = "incident.concluded";
 
+    private static final String INSERT = "insert into notification (id, event_id, event_type, incident_id, "
+            + "supporter_id, endpoint_id, url, signing_secret, payload, status, attempts, created_at, next_attempt_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+
     @Inject
     Timeline timeline;
 
     @Inject
     Event<OutboxWritten> written;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID enqueue(Incident incident, String eventType, Collection<String> protocols, Map<String, ?> data,
@@ -49,34 +69,25 @@ public class Outbox {
         Instant now = Instant.now();
         String body = CanonicalJson.write(body(incident, eventType, eventId, now, data));
         List<WebhookEndpoint> endpoints = WebhookEndpoint.activeFor(protocols);
+        insert(incident, eventType, eventId, body, now, endpoints);
         Set<UUID> supporters = new LinkedHashSet<>();
-        for (WebhookEndpoint e : endpoints) {
-            Notification n = new Notification();
-            n.id = UUID.randomUUID();
-            n.eventId = eventId;
-            n.eventType = eventType;
-            n.incidentId = incident.id;
-            n.supporterId = e.supporterId;
-            n.endpointId = e.id;
-            n.url = e.url;
-            n.signingSecret = e.signingSecret;
-            n.payload = body;
-            n.status = Notification.PENDING;
-            n.createdAt = now;
-            n.nextAttemptAt = now;
-            n.persist();
-            supporters.add(e.supporterId);
-        }
-        for (UUID s : supporters) {
-            IncidentParticipant p = IncidentParticipant.findById(new IncidentParticipant.Key(incident.id, s));
-            if (p == null) {
-                CrisisContact c = CrisisContact.findById(s);
-                p = new IncidentParticipant();
-                p.incidentId = incident.id;
-                p.supporterId = s;
-                p.supporterName = c == null ? s.toString() : c.supporterName;
-                p.firstNotifiedAt = now;
-                p.persist();
+        endpoints.forEach(e -> supporters.add(e.supporterId));
+        if (!supporters.isEmpty()) {
+            Set<UUID> known = new HashSet<>();
+            IncidentParticipant.<IncidentParticipant>list("incidentId", incident.id)
+                    .forEach(p -> known.add(p.supporterId));
+            Map<UUID, String> names = new HashMap<>();
+            CrisisContact.<CrisisContact>list("supporterId in ?1", supporters)
+                    .forEach(c -> names.put(c.supporterId, c.supporterName));
+            for (UUID s : supporters) {
+                if (known.add(s)) {
+                    IncidentParticipant p = new IncidentParticipant();
+                    p.incidentId = incident.id;
+                    p.supporterId = s;
+                    p.supporterName = names.getOrDefault(s, s.toString());
+                    p.firstNotifiedAt = now;
+                    p.persist();
+                }
             }
         }
         Map<String, Object> entry = new LinkedHashMap<>();
@@ -90,6 +101,40 @@ public class Outbox {
             written.fire(new OutboxWritten(endpoints.size()));
         }
         return eventId;
+    }
+
+    /**
+     * One outbox row per endpoint, written as one JDBC batch on the transaction's connection: an
+     * activation fans out to hundreds of endpoints, and row-by-row inserts (the ids are generated
+     * by the database) would cost a round trip each inside the activating request.
+     */
+    private void insert(Incident incident, String eventType, UUID eventId, String body, Instant now,
+            List<WebhookEndpoint> endpoints) {
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        em.flush();
+        OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (WebhookEndpoint e : endpoints) {
+                ps.setObject(1, UUID.randomUUID());
+                ps.setObject(2, eventId);
+                ps.setString(3, eventType);
+                ps.setObject(4, incident.id);
+                ps.setObject(5, e.supporterId);
+                ps.setObject(6, e.id);
+                ps.setString(7, e.url);
+                ps.setString(8, e.signingSecret);
+                ps.setString(9, body);
+                ps.setString(10, Notification.PENDING);
+                ps.setObject(11, at);
+                ps.setObject(12, at);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("queuing notifications failed", e);
+        }
     }
 
     private static Map<String, Object> body(Incident incident, String type, UUID eventId, Instant at,

@@ -1,10 +1,16 @@
 package org.christchurchcall.protocol.timeline.service;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +25,14 @@ import org.christchurchcall.protocol.timeline.TimelineEntry;
 @ApplicationScoped
 public class Timeline {
 
+    private static final String INSERT = "insert into timeline_entry (incident_id, position, id, recorded_at, kind, "
+            + "actor, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     @Inject
     EntityManager em;
+
+    @Inject
+    DataSource dataSource;
 
     /**
      * Appends an entry in the caller's transaction. Appends to one incident are serialised with
@@ -29,9 +41,53 @@ public class Timeline {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public TimelineEntry append(Incident incident, String kind, String actor, Map<String, ?> data) {
+        lock(incident);
+        TimelineEntry e = next(incident, last(incident), kind, actor, data);
+        e.persist();
+        return e;
+    }
+
+    /**
+     * Appends several entries of one kind under one acquisition of the incident's lock, written
+     * as one JDBC batch on the transaction's connection: the delivery worker records a burst of
+     * deliveries this way instead of queuing on the lock, and paying a round trip, per delivery.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendAll(Incident incident, String kind, String actor, List<? extends Map<String, ?>> data) {
+        lock(incident);
+        TimelineEntry last = last(incident);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (Map<String, ?> d : data) {
+                TimelineEntry e = next(incident, last, kind, actor, d);
+                ps.setObject(1, e.incidentId);
+                ps.setInt(2, e.position);
+                ps.setObject(3, e.id);
+                ps.setObject(4, e.recordedAt.atOffset(ZoneOffset.UTC));
+                ps.setString(5, e.kind);
+                ps.setString(6, e.actor);
+                ps.setString(7, e.payload);
+                ps.setString(8, e.prevHash);
+                ps.setString(9, e.hash);
+                ps.addBatch();
+                last = e;
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("appending to the timeline failed", e);
+        }
+    }
+
+    private void lock(Incident incident) {
         em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(:key)) l")
                 .setParameter("key", lockKey(incident.id)).getSingleResult();
-        TimelineEntry last = TimelineEntry.find("incidentId = ?1 order by position desc", incident.id).firstResult();
+    }
+
+    private static TimelineEntry last(Incident incident) {
+        return TimelineEntry.find("incidentId = ?1 order by position desc", incident.id).firstResult();
+    }
+
+    private static TimelineEntry next(Incident incident, TimelineEntry last, String kind, String actor,
+            Map<String, ?> data) {
         Map<String, Object> payload = new LinkedHashMap<>(data);
         payload.put("exercise", incident.exercise);
         TimelineEntry e = new TimelineEntry();
@@ -44,7 +100,6 @@ public class Timeline {
         e.payload = CanonicalJson.write(payload);
         e.prevHash = last == null ? TimelineChain.GENESIS : last.hash;
         e.hash = TimelineChain.hash(e.link());
-        e.persist();
         return e;
     }
 
