@@ -11,8 +11,11 @@ import java.util.Map;
  * to postings. The postings of a chunk are two parallel arrays in directory order: {@code low}, one
  * byte per posting holding the low 8 bits of the chunk value, and {@code slot}, the entry's slot.
  * A probe scans a short contiguous run of {@code low} bytes (about 16 at a million hashes, a
- * quarter of a cache line) and compares the suffix by popcount; only the few postings that pass
- * have their slot read and their full hash fetched.
+ * quarter of a cache line) and compares the suffix, eight postings per SWAR step: by equality for
+ * the probes whose radius is spent on the directory bits (most of them), by popcount otherwise.
+ * The scan always covers a fixed window of four words from the run's first word, masked to the
+ * run, so the common case has no data-dependent loop; longer runs finish in a tail loop. Only the
+ * few postings that pass have their slot read and their full hash fetched.
  *
  * <p>Why this layout: at a million hashes the directory on 16 bits is 256 KB per chunk (it stays
  * in the caches), and the byte postings are 1 MB per chunk, so a query touches about one cache
@@ -94,7 +97,7 @@ final class Segment {
                 d[b + 1] += d[b];
             }
             System.arraycopy(d, 0, fill, 0, buckets);
-            long[] lo = new long[(n + 7) >>> 3];
+            long[] lo = new long[((n + 7) >>> 3) + 4];
             int[] sl = new int[n];
             for (int i = 0, o = 0; i < n; i++, o += 4) {
                 int v = Chunking.chunk(words, o, c);
@@ -174,8 +177,9 @@ final class Segment {
         Probes(int p, int r) {
             java.util.List<int[]> out = new java.util.ArrayList<>();
             enumerate(p, r, 0, 0, 0, out);
-            // ascending masks: probes that flip only low directory bits land next to each other
-            out.sort((a, b) -> Integer.compare(a[0], b[0]));
+            // by flipped bits (equal suffix limits run together, so the filter branch predicts), then
+            // ascending masks (probes that flip only low directory bits land next to each other)
+            out.sort((a, b) -> a[1] != b[1] ? Integer.compare(a[1], b[1]) : Integer.compare(a[0], b[0]));
             masks = new int[out.size()];
             limits = new int[out.size()];
             for (int i = 0; i < masks.length; i++) {
@@ -211,7 +215,7 @@ final class Segment {
      *
      * <p>The work is staged so that the CPU can keep many cache misses in flight: first all
      * directory reads for all chunks (independent loads, mostly cache hits), then one touch of
-     * every run's first byte, then the byte scans that keep postings passing the suffix test,
+     * every run's four-word window, then the byte scans that keep postings passing the suffix test,
      * then the slot reads of those postings, and last the full-distance checks. Interleaving these
      * per probe would serialise the misses.
      */
@@ -245,12 +249,12 @@ final class Segment {
             }
         }
         int sink = 0;
-        int last = n - 1;
         for (int c = 0, j = 0; c < CHUNKS; c++) {
             long[] lw = low[c];
             for (int i = 0, np = probes(radii[c]).masks.length; i < np; i++, j++) {
                 // the first and last word of the run (a run of 16 bytes crosses a line often)
-                sink += (int) lw[Math.min(lo[j], last) >>> 3] + (int) lw[Math.max(hi[j] - 1, 0) >>> 3];
+                int w0 = lo[j] >>> 3;
+                sink += (int) lw[w0] + (int) lw[w0 + 3];
             }
         }
         int nc = 0;
@@ -271,24 +275,33 @@ final class Segment {
             for (int i = 0; i < np; i++, j++) {
                 int k0 = lo[j];
                 int k1 = hi[j];
-                if (k0 == k1) {
-                    continue;
-                }
-                long limit = BYTES_1 * (127 - limits[i]);
+                int lim = limits[i];
                 int w0 = k0 >>> 3;
-                int w1 = (k1 - 1) >>> 3;
-                for (int wi = w0; wi <= w1; wi++) {
-                    long z = lowWithin(lw[wi], qs, suffixMask, limit);
-                    if (wi == w0) {
-                        z &= -1L << ((k0 & 7) << 3);
-                    }
-                    if (wi == w1) {
-                        z &= -1L >>> ((-k1 & 7) << 3);
-                    }
-                    while (z != 0) {
-                        cand[nc++] = (wi << 3) + (Long.numberOfTrailingZeros(z) >>> 3);
-                        z &= z - 1;
-                    }
+                int end = k1 - (w0 << 3);
+                int e4 = Math.min(end, 32) << 2;
+                long start = -1L << ((k0 & 7) << 3);
+                long z0, z1, z2, z3;
+                if (lim == 0) {
+                    z0 = lowEqual(lw[w0], qs, suffixMask) & start & END[e4];
+                    z1 = lowEqual(lw[w0 + 1], qs, suffixMask) & END[e4 + 1];
+                    z2 = lowEqual(lw[w0 + 2], qs, suffixMask) & END[e4 + 2];
+                    z3 = lowEqual(lw[w0 + 3], qs, suffixMask) & END[e4 + 3];
+                } else {
+                    long limit = BYTES_1 * (127 - lim);
+                    z0 = lowWithin(lw[w0], qs, suffixMask, limit) & start & END[e4];
+                    z1 = lowWithin(lw[w0 + 1], qs, suffixMask, limit) & END[e4 + 1];
+                    z2 = lowWithin(lw[w0 + 2], qs, suffixMask, limit) & END[e4 + 2];
+                    z3 = lowWithin(lw[w0 + 3], qs, suffixMask, limit) & END[e4 + 3];
+                }
+                if ((z0 | z1 | z2 | z3) != 0) {
+                    int base = w0 << 3;
+                    nc = emit(cand, nc, z0, base);
+                    nc = emit(cand, nc, z1, base + 8);
+                    nc = emit(cand, nc, z2, base + 16);
+                    nc = emit(cand, nc, z3, base + 24);
+                }
+                if (end > 32) {
+                    nc = scanTail(lw, w0 + 4, k1, qs, suffixMask, lim, cand, nc);
                 }
             }
             chunkEnd[c] = nc;
@@ -323,6 +336,46 @@ final class Segment {
             }
         }
         return hits;
+    }
+
+    /** Bytes of a word whose index is below {@code end} (clamped to 0..8). */
+    private static long endMask(int end) {
+        int e = Math.max(0, Math.min(8, end)) << 2;
+        return ~((-1L << e) << e);
+    }
+
+    /** END[4 * e + t]: bytes of word t (0..3) of a 4-word window whose index is below e (0..32). */
+    private static final long[] END = new long[4 * 33];
+
+    static {
+        for (int e = 0; e <= 32; e++) {
+            for (int t = 0; t < 4; t++) {
+                END[4 * e + t] = endMask(e - 8 * t);
+            }
+        }
+    }
+
+    /** Bit 7 of byte i set when byte i of {@code lows} equals the query's byte under the mask. */
+    private static long lowEqual(long lows, long qs, long suffixMask) {
+        long x = (lows ^ qs) & suffixMask;
+        return ~(((x & 0x7F7F7F7F7F7F7F7FL) + 0x7F7F7F7F7F7F7F7FL) | x) & HIGH_BITS;
+    }
+
+    private static int emit(int[] cand, int nc, long z, int base) {
+        while (z != 0) {
+            cand[nc++] = base + (Long.numberOfTrailingZeros(z) >>> 3);
+            z &= z - 1;
+        }
+        return nc;
+    }
+
+    private static int scanTail(long[] lw, int wi, int k1, long qs, long suffixMask, int lim, int[] cand, int nc) {
+        long limit = BYTES_1 * (127 - lim);
+        for (int w1 = (k1 - 1) >>> 3; wi <= w1; wi++) {
+            long z = lowWithin(lw[wi], qs, suffixMask, limit) & endMask(k1 - (wi << 3));
+            nc = emit(cand, nc, z, wi << 3);
+        }
+        return nc;
     }
 
     private static final long BYTES_1 = 0x0101010101010101L;

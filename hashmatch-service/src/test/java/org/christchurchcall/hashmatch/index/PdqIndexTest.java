@@ -98,6 +98,44 @@ class PdqIndexTest {
         recall(true);
     }
 
+    /**
+     * Thousands of hashes that share the first 128 bits: on the chunks inside those bits every
+     * posting falls in one bucket, a run far longer than the fixed scan window, so matches at its
+     * far end are found only if the tail of the run is scanned too.
+     */
+    @Test
+    void crowdedBucketsAreScannedToTheEnd() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        long[] prefix = TestHashes.random(rnd);
+        int n = 5_000;
+        long[] ids = new long[n];
+        long[] words = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = i;
+            words[4 * i] = prefix[0];
+            words[4 * i + 1] = prefix[1];
+            words[4 * i + 2] = rnd.nextLong();
+            words[4 * i + 3] = rnd.nextLong();
+        }
+        List<long[]> queries = new ArrayList<>();
+        for (int k = 0; k < 12; k++) {
+            // near the last-inserted postings (the end of each crowded run) and a few others
+            int row = k < 6 ? n - 1 - k : rnd.nextInt(n);
+            long[] row4 = java.util.Arrays.copyOfRange(words, 4 * row, 4 * row + 4);
+            queries.add(TestHashes.flip(rnd, row4, k * 3));
+        }
+        try (PdqIndex index = new PdqIndex()) {
+            BruteForceIndex truth = new BruteForceIndex();
+            load(index, truth, ids, words);
+            assertSameAsBruteForce(index, truth, queries);
+            for (int k = 0; k < 6; k++) {
+                long want = n - 1 - k;
+                assertTrue(index.search(queries.get(k), 31).stream().anyMatch(m -> m.id() == want),
+                        "the hash at the end of the crowded run is found");
+            }
+        }
+    }
+
     @Test
     void plantedNeighboursAreFoundAndDecoysAreNot() {
         SplittableRandom rnd = new SplittableRandom(11);
