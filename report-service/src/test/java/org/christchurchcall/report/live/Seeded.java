@@ -16,9 +16,10 @@ import java.util.function.Function;
 
 /**
  * What a test put into the services through their public APIs, and the figures a transparency
- * report over [from, to) must therefore show, worked out here from that record alone: from the
- * definitions in report-service's README and the source services' API documentation, not from
- * their code or their aggregate endpoints.
+ * report over [from, to) must therefore show, worked out here from that record alone by the
+ * figures' definitions (report-service's README and the figure descriptions, the source services'
+ * API documentation), never by asking an aggregate endpoint. Timestamps are the ones the services
+ * returned; durations are rounded the way protocol-service states them (to the millisecond).
  */
 public final class Seeded {
 
