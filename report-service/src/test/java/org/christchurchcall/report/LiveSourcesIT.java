@@ -501,6 +501,12 @@ class LiveSourcesIT {
         for (String id : List.of(a, b, exercise)) {
             awaitDelivered(id, id.equals(b) ? 4 : 3);
         }
+        // what the participants' endpoints received: A's activation, level change and conclusion
+        for (String event : List.of("incident.activated", "incident.level-changed", "incident.concluded")) {
+            Set<String> reached = hooks.received().stream().filter(r -> r.body().contains(a) && r.body().contains(event))
+                    .map(WebhookReceiver.Received::path).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(Set.of("/hooks/c1", "/hooks/c2", "/hooks/g1"), reached, event);
+        }
         for (String id : List.of(a, b, c, d)) {
             seeded.incidents.add(asSeeded(id));
         }
