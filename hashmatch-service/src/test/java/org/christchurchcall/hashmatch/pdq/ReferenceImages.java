@@ -64,4 +64,29 @@ public final class ReferenceImages {
         }
         return rows;
     }
+
+    /**
+     * CSV rows of a test resource under {@code /pdq/}: lines starting with {@code #} and the header
+     * skipped, split on commas.
+     */
+    public static List<String[]> resourceRows(String file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (var in = ReferenceImages.class.getResourceAsStream("/pdq/" + file)) {
+            if (in == null) {
+                throw new IOException("no test resource /pdq/" + file);
+            }
+            boolean header = true;
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                rows.add(line.trim().split(","));
+            }
+        }
+        return rows;
+    }
 }
