@@ -3,8 +3,11 @@ package org.christchurchcall.report.source;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+
+import org.christchurchcall.report.config.SourcesConfig;
 
 import io.quarkus.oidc.client.OidcClientException;
 
@@ -19,6 +22,10 @@ import io.quarkus.oidc.client.OidcClientException;
 @ApplicationScoped
 public class SourceCalls {
 
+    /** Also makes a missing {@code ccall.supporter.client-secret} stop the start-up. */
+    @Inject
+    SourcesConfig config;
+
     public <T> T call(String service, String request, Supplier<T> call) {
         T result;
         try {
@@ -26,7 +33,8 @@ public class SourceCalls {
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 401) {
-                throw new SourceUnavailableException(service + " rejected report-service's token for " + request + " (HTTP 401)", e);
+                throw new SourceUnavailableException(service + " rejected the token of client " + config.clientId() + " for " + request
+                        + " (HTTP 401)", e);
             }
             if (status >= 400 && status < 500) {
                 throw new SourceRejectedException(service + " refused " + request + " (HTTP " + status + ")", e);
@@ -35,8 +43,8 @@ public class SourceCalls {
         } catch (RuntimeException e) {
             OidcClientException noToken = find(e, OidcClientException.class);
             if (noToken != null) {
-                throw new SourceUnavailableException(service + " not called for " + request + ": no service token, supporter-service's"
-                        + " token endpoint failed (" + noToken.getMessage() + ")", e);
+                throw new SourceUnavailableException(service + " not called for " + request + ": no service token for client "
+                        + config.clientId() + ", supporter-service's token endpoint failed (" + noToken.getMessage() + ")", e);
             }
             if (e instanceof ProcessingException) {
                 Throwable root = e;
