@@ -1,31 +1,18 @@
 package org.christchurchcall.protocol.config;
 
-import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The services protocol-service calls. */
+/**
+ * The services protocol-service calls. supporter-service ({@code ccall.supporter.url}, {@code .client-id},
+ * {@code .client-secret}, {@code .token-refresh-margin}) is configured in application.properties: those keys
+ * feed its REST client and the "supporter" OIDC client that fetches protocol-service's own token.
+ */
 public final class PeersConfig {
 
     private PeersConfig() {
-    }
-
-    /** supporter-service: token issuer and crisis contacts ({@code ccall.supporter.*}). */
-    @ConfigMapping(prefix = "ccall.supporter")
-    public interface Supporter {
-        @WithDefault("http://localhost:8101")
-        String url();
-
-        @WithDefault("protocol-service")
-        String clientId();
-
-        Optional<String> clientSecret();
-
-        /** Refresh the service token this long before it expires. */
-        @WithDefault("PT60S")
-        Duration tokenRefreshMargin();
     }
 
     /** hashmatch-service: crisis-hash counts ({@code ccall.hashmatch.*}). */

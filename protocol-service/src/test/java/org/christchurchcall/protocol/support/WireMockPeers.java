@@ -53,15 +53,13 @@ public class WireMockPeers implements QuarkusTestResourceLifecycleManager {
                 "ccall.supporter.client-secret", CLIENT_SECRET);
     }
 
+    public static final String CLIENT_BASIC = "Basic " + Base64.getEncoder()
+            .encodeToString(("protocol-service:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+
     /** The default stubs: every peer healthy, every receiver answering 2xx except the test ones. */
     public static void reset() {
         server.resetAll();
-        String basic = "Basic " + Base64.getEncoder()
-                .encodeToString(("protocol-service:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).withHeader("Authorization", equalTo(basic))
-                .withRequestBody(containing("grant_type=client_credentials"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"access_token\":\"" + SERVICE_TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
+        serveToken(SERVICE_TOKEN);
         serveContacts(World.ALL);
         server.stubFor(get(urlPathEqualTo("/api/v1/hashes/counts"))
                 .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
@@ -80,9 +78,22 @@ public class WireMockPeers implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withStatus(200)));
     }
 
+    /** supporter-service's token endpoint hands out {@code accessToken} to protocol-service's client credentials. */
+    public static void serveToken(String accessToken) {
+        server.stubFor(post(urlPathEqualTo("/oauth2/token")).withHeader("Authorization", equalTo(CLIENT_BASIC))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
+                        "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
+    }
+
     public static void serveContacts(List<World.Supporter> supporters) {
+        serveContacts(supporters, SERVICE_TOKEN);
+    }
+
+    /** The crisis contacts, to requests that carry {@code accessToken}. */
+    public static void serveContacts(List<World.Supporter> supporters, String accessToken) {
         server.stubFor(get(urlPathEqualTo("/api/v1/crisis-contacts"))
-                .withHeader("Authorization", equalTo("Bearer " + SERVICE_TOKEN))
+                .withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(aResponse().withHeader("Content-Type", "application/json")
                         .withBody(json(World.contactsPage(base(), supporters)))));
     }

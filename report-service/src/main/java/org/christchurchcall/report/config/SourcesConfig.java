@@ -7,8 +7,11 @@ import io.smallrye.config.WithDefault;
 
 /**
  * How report-service proves who it is to the other services: its own client in supporter-service,
- * role {@code service} (CONTRACTS.md). The sources' URLs ({@code ccall.supporter.url},
- * {@code ccall.hashmatch.url}, {@code ccall.protocol.url}) feed the REST clients' configuration.
+ * role {@code service} (CONTRACTS.md). These keys feed the "supporter" OIDC client
+ * ({@code quarkus.oidc-client.supporter.*} in application.properties), which fetches and caches the
+ * token; the sources' URLs ({@code ccall.supporter.url}, {@code ccall.hashmatch.url},
+ * {@code ccall.protocol.url}) feed the REST clients' configuration. Declared here so that a missing
+ * client secret stops the start-up: the OIDC client alone would start and be refused every token.
  */
 @ConfigMapping(prefix = "ccall.supporter")
 public interface SourcesConfig {

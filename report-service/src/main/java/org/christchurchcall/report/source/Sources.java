@@ -54,35 +54,35 @@ public class Sources {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = SourceRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30000, skipOn = SourceRejectedException.class)
     public HashAggregates hashAggregates(ReportPeriod p) {
-        return calls.call(HASHMATCH, hashAggregatesRequest(p), bearer -> hashmatch.aggregates(bearer, iso(p.from()), iso(p.to())));
+        return calls.call(HASHMATCH, hashAggregatesRequest(p), () -> hashmatch.aggregates(iso(p.from()), iso(p.to())));
     }
 
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = SourceRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30000, skipOn = SourceRejectedException.class)
     public IncidentAggregates incidentAggregates(ReportPeriod p) {
-        return calls.call(PROTOCOL, incidentAggregatesRequest(p), bearer -> protocol.aggregates(bearer, iso(p.from()), iso(p.to())));
+        return calls.call(PROTOCOL, incidentAggregatesRequest(p), () -> protocol.aggregates(iso(p.from()), iso(p.to())));
     }
 
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = SourceRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30000, skipOn = SourceRejectedException.class)
     public MembershipAggregates membership(ReportPeriod p) {
-        return calls.call(SUPPORTER, membershipRequest(p), bearer -> supporter.membership(bearer, iso(p.from()), iso(p.to())));
+        return calls.call(SUPPORTER, membershipRequest(p), () -> supporter.membership(iso(p.from()), iso(p.to())));
     }
 
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = SourceRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30000, skipOn = SourceRejectedException.class)
     public StocktakePage stocktakes(String cursor) {
-        return calls.call(SUPPORTER, "GET /api/v1/stocktakes", bearer -> supporter.stocktakes(bearer, 100, cursor));
+        return calls.call(SUPPORTER, "GET /api/v1/stocktakes", () -> supporter.stocktakes(100, cursor));
     }
 
     @Timeout(5000)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = SourceRejectedException.class)
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.5, delay = 30000, skipOn = SourceRejectedException.class)
     public StocktakeSummary stocktakeSummary(String id) {
-        return calls.call(SUPPORTER, "GET /api/v1/stocktakes/" + id + "/summary", bearer -> supporter.stocktakeSummary(bearer, id));
+        return calls.call(SUPPORTER, "GET /api/v1/stocktakes/" + id + "/summary", () -> supporter.stocktakeSummary(id));
     }
 
     static String iso(java.time.Instant t) {

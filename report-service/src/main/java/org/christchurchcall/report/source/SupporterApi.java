@@ -1,7 +1,6 @@
 package org.christchurchcall.report.source;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -10,24 +9,28 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** Called with report-service's own token, which the "supporter" OIDC client fetches and caches. */
 @RegisterRestClient(configKey = "supporter")
+@OidcClientFilter("supporter")
 @Path("/api/v1")
 interface SupporterApi {
 
     @GET
     @Path("/supporters/aggregates")
     @Produces(MediaType.APPLICATION_JSON)
-    MembershipAggregates membership(@HeaderParam("Authorization") String bearer, @QueryParam("from") String from,
+    MembershipAggregates membership(@QueryParam("from") String from,
             @QueryParam("to") String to);
 
     @GET
     @Path("/stocktakes")
     @Produces(MediaType.APPLICATION_JSON)
-    StocktakePage stocktakes(@HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit,
+    StocktakePage stocktakes(@QueryParam("limit") int limit,
             @QueryParam("cursor") String cursor);
 
     @GET
     @Path("/stocktakes/{id}/summary")
     @Produces(MediaType.APPLICATION_JSON)
-    StocktakeSummary stocktakeSummary(@HeaderParam("Authorization") String bearer, @PathParam("id") String id);
+    StocktakeSummary stocktakeSummary(@PathParam("id") String id);
 }

@@ -48,38 +48,64 @@ public final class SourceStubs {
     public static void allUp(WireMockServer wm) {
         wm.resetAll();
         token(wm);
-        hashes(wm, fixture("hash-aggregates.json"));
-        incidents(wm, fixture("incident-aggregates.json"));
-        membership(wm, fixture("membership-aggregates.json"));
-        stocktakes(wm);
+        sources(wm, TOKEN);
     }
 
     public static void token(WireMockServer wm) {
+        token(wm, TOKEN);
+    }
+
+    /** The token endpoint hands out {@code accessToken} to report-service's client credentials. */
+    public static void token(WireMockServer wm, String accessToken) {
         wm.stubFor(post(urlPathEqualTo("/oauth2/token")).withHeader("Authorization", equalTo(CLIENT_BASIC))
                 .withRequestBody(containing("grant_type=client_credentials"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
+                        .withBody("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
+    }
+
+    /** Every source answers with the fixtures to {@code accessToken}. */
+    public static void sources(WireMockServer wm, String accessToken) {
+        hashes(wm, fixture("hash-aggregates.json"), accessToken);
+        incidents(wm, fixture("incident-aggregates.json"), accessToken);
+        membership(wm, fixture("membership-aggregates.json"), accessToken);
+        stocktakes(wm, accessToken);
     }
 
     public static void hashes(WireMockServer wm, String body) {
-        wm.stubFor(get(urlPathEqualTo(HASHES)).withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(json(body)));
+        hashes(wm, body, TOKEN);
+    }
+
+    static void hashes(WireMockServer wm, String body, String accessToken) {
+        wm.stubFor(get(urlPathEqualTo(HASHES)).withHeader("Authorization", equalTo("Bearer " + accessToken)).willReturn(json(body)));
     }
 
     public static void incidents(WireMockServer wm, String body) {
-        wm.stubFor(get(urlPathEqualTo(INCIDENTS)).withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(json(body)));
+        incidents(wm, body, TOKEN);
+    }
+
+    static void incidents(WireMockServer wm, String body, String accessToken) {
+        wm.stubFor(get(urlPathEqualTo(INCIDENTS)).withHeader("Authorization", equalTo("Bearer " + accessToken)).willReturn(json(body)));
     }
 
     public static void membership(WireMockServer wm, String body) {
-        wm.stubFor(get(urlPathEqualTo(MEMBERSHIP)).withHeader("Authorization", equalTo("Bearer " + TOKEN)).willReturn(json(body)));
+        membership(wm, body, TOKEN);
+    }
+
+    static void membership(WireMockServer wm, String body, String accessToken) {
+        wm.stubFor(get(urlPathEqualTo(MEMBERSHIP)).withHeader("Authorization", equalTo("Bearer " + accessToken)).willReturn(json(body)));
     }
 
     public static void stocktakes(WireMockServer wm) {
-        wm.stubFor(get(urlPathEqualTo(STOCKTAKES)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        stocktakes(wm, TOKEN);
+    }
+
+    static void stocktakes(WireMockServer wm, String accessToken) {
+        wm.stubFor(get(urlPathEqualTo(STOCKTAKES)).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .withQueryParam("cursor", absent()).willReturn(json(fixture("stocktakes-page1.json"))));
-        wm.stubFor(get(urlPathEqualTo(STOCKTAKES)).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        wm.stubFor(get(urlPathEqualTo(STOCKTAKES)).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .withQueryParam("cursor", equalTo("cGFnZTI")).willReturn(json(fixture("stocktakes-page2.json"))));
         // every stocktake answers with the same counts; the report names the stocktake it chose
-        wm.stubFor(get(urlPathMatching("/api/v1/stocktakes/[0-9a-f-]+/summary")).withHeader("Authorization", equalTo("Bearer " + TOKEN))
+        wm.stubFor(get(urlPathMatching("/api/v1/stocktakes/[0-9a-f-]+/summary")).withHeader("Authorization", equalTo("Bearer " + accessToken))
                 .willReturn(json(fixture("stocktake-summary.json"))));
     }
 

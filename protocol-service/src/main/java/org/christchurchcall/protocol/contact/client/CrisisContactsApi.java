@@ -1,7 +1,6 @@
 package org.christchurchcall.protocol.contact.client;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -9,12 +8,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** supporter-service's crisis-contacts listing, called with protocol-service's own token from the "supporter" OIDC client. */
 @RegisterRestClient(configKey = "supporter")
+@OidcClientFilter("supporter")
 @Path("/api/v1/crisis-contacts")
 interface CrisisContactsApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    CrisisContactPayload.Page page(@HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit,
-            @QueryParam("cursor") String cursor);
+    CrisisContactPayload.Page page(@QueryParam("limit") int limit, @QueryParam("cursor") String cursor);
 }

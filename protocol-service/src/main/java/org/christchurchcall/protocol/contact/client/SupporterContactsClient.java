@@ -6,7 +6,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.WebApplicationException;
 
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -28,9 +27,6 @@ public class SupporterContactsClient {
     @RestClient
     CrisisContactsApi api;
 
-    @Inject
-    ServiceTokens tokens;
-
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
@@ -38,15 +34,9 @@ public class SupporterContactsClient {
         List<CrisisContactPayload> all = new ArrayList<>();
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            CrisisContactPayload.Page p;
-            try {
-                p = api.page(tokens.bearer(), PAGE_SIZE, cursor);
-            } catch (WebApplicationException e) {
-                if (e.getResponse() != null && e.getResponse().getStatus() == 401) {
-                    tokens.invalidate();
-                }
-                throw e;
-            }
+            // the "supporter" OIDC client's filter adds the cached service token; a 401 makes it fetch a new
+            // one for the next request, which the retry below makes
+            CrisisContactPayload.Page p = api.page(PAGE_SIZE, cursor);
             if (p.items() != null) {
                 all.addAll(p.items());
             }

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.christchurchcall.protocol.config.PeersConfig;
-import org.christchurchcall.protocol.contact.client.ServiceTokens;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -31,16 +30,13 @@ public class CrisisHashes {
     HashCountsApi api;
 
     @Inject
-    ServiceTokens tokens;
-
-    @Inject
     PeersConfig.Hashmatch config;
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS)
     @Fallback(fallbackMethod = "unknown")
     public Summary of(UUID incidentId) {
-        HashCountsApi.Counts c = api.counts(tokens.bearer(), incidentId);
+        HashCountsApi.Counts c = api.counts(incidentId);
         return new Summary("available", c.total(), c.active(), c.retracted(), c.byType(), link(incidentId));
     }
 

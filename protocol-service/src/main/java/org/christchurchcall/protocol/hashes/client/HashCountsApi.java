@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -12,13 +11,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** hashmatch-service's crisis-hash counts, called with protocol-service's own token from the "supporter" OIDC client. */
 @RegisterRestClient(configKey = "hashmatch")
+@OidcClientFilter("supporter")
 @Path("/api/v1/hashes/counts")
 interface HashCountsApi {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    Counts counts(@HeaderParam("Authorization") String bearer, @QueryParam("incidentId") UUID incidentId);
+    Counts counts(@QueryParam("incidentId") UUID incidentId);
 
     record Counts(UUID incidentId, Long total, Long active, Long retracted, Map<String, Long> byType) {
     }
