@@ -386,9 +386,24 @@ final class Jarosz {
             b7[oi] = s7 / d;
         }
         int n3 = w - window;
-        if ((size & (size - 1)) == 0) {
+        int lead = oi; // output index minus leaving index through the middle
+        if (window == 4) {
+            // the common case (every side 385..512, and every resized image), with constant offsets
+            float[] st = {s0, s1, s2, s3, s4, s5, s6, s7};
+            middle4(in, out, n3, 1.0f / size, st);
+            s0 = st[0];
+            s1 = st[1];
+            s2 = st[2];
+            s3 = st[3];
+            s4 = st[4];
+            s5 = st[5];
+            s6 = st[6];
+            s7 = st[7];
+        } else if ((size & (size - 1)) == 0) {
             float inv = 1.0f / size;
-            for (int i = 0; i < n3; i++, ri++, li++, oi++) {
+            for (li = 0; li < n3; li++) {
+                ri = li + window;
+                oi = li + lead;
                 s0 += a0[ri];
                 s1 += a1[ri];
                 s2 += a2[ri];
@@ -416,7 +431,9 @@ final class Jarosz {
             }
         } else {
             float d = size;
-            for (int i = 0; i < n3; i++, ri++, li++, oi++) {
+            for (li = 0; li < n3; li++) {
+                ri = li + window;
+                oi = li + lead;
                 s0 += a0[ri];
                 s1 += a1[ri];
                 s2 += a2[ri];
@@ -443,6 +460,8 @@ final class Jarosz {
                 b7[oi] = s7 / d;
             }
         }
+        li = n3;
+        oi = n3 + lead;
         for (int i = 0; i < half - 1; i++, li++, oi++) {
             s0 -= a0[li];
             s1 -= a1[li];
@@ -463,6 +482,64 @@ final class Jarosz {
             b6[oi] = s6 / d;
             b7[oi] = s7 / d;
         }
+    }
+
+    /**
+     * The middle of {@link #rows8} for window 4: entering li + 4, output li + 2, divisor 4
+     * ({@code inv} = 0.25, passed in: a float literal would be reloaded from memory at every use).
+     */
+    private static void middle4(float[][] in, float[][] out, int n, float inv, float[] st) {
+        float[] a0 = in[0];
+        float[] a1 = in[1];
+        float[] a2 = in[2];
+        float[] a3 = in[3];
+        float[] a4 = in[4];
+        float[] a5 = in[5];
+        float[] a6 = in[6];
+        float[] a7 = in[7];
+        float[] b0 = out[0];
+        float[] b1 = out[1];
+        float[] b2 = out[2];
+        float[] b3 = out[3];
+        float[] b4 = out[4];
+        float[] b5 = out[5];
+        float[] b6 = out[6];
+        float[] b7 = out[7];
+        float s0 = st[0], s1 = st[1], s2 = st[2], s3 = st[3], s4 = st[4], s5 = st[5], s6 = st[6], s7 = st[7];
+        for (int li = 0; li < n; li++) {
+            s0 += a0[li + 4];
+            s1 += a1[li + 4];
+            s2 += a2[li + 4];
+            s3 += a3[li + 4];
+            s4 += a4[li + 4];
+            s5 += a5[li + 4];
+            s6 += a6[li + 4];
+            s7 += a7[li + 4];
+            s0 -= a0[li];
+            s1 -= a1[li];
+            s2 -= a2[li];
+            s3 -= a3[li];
+            s4 -= a4[li];
+            s5 -= a5[li];
+            s6 -= a6[li];
+            s7 -= a7[li];
+            b0[li + 2] = s0 * inv;
+            b1[li + 2] = s1 * inv;
+            b2[li + 2] = s2 * inv;
+            b3[li + 2] = s3 * inv;
+            b4[li + 2] = s4 * inv;
+            b5[li + 2] = s5 * inv;
+            b6[li + 2] = s6 * inv;
+            b7[li + 2] = s7 * inv;
+        }
+        st[0] = s0;
+        st[1] = s1;
+        st[2] = s2;
+        st[3] = s3;
+        st[4] = s4;
+        st[5] = s5;
+        st[6] = s6;
+        st[7] = s7;
     }
 
     /**
@@ -560,10 +637,43 @@ final class Jarosz {
                 store8(out, first[u++], size, s0, s1, s2, s3, s4, s5, s6, s7);
             }
         }
-        int end3 = oi + (w - window);
-        while (u < nu && cols[u] < end3) {
-            int target = cols[u];
-            for (; oi <= target; oi++, ri++, li++) {
+        // the middle: output oi = li + lead, entering ri = li + window; run to each sampled column
+        int n3 = w - window;
+        int lead = oi;
+        li = 0;
+        if (window == 4 && u < nu && cols[u] - lead < n3) {
+            // the common case, with constant offsets (see rows8), as one loop with a rarely taken branch
+            int next = cols[u] - lead;
+            for (; li < n3; li++) {
+                s0 += a0[li + 4];
+                s1 += a1[li + 4];
+                s2 += a2[li + 4];
+                s3 += a3[li + 4];
+                s4 += a4[li + 4];
+                s5 += a5[li + 4];
+                s6 += a6[li + 4];
+                s7 += a7[li + 4];
+                s0 -= a0[li];
+                s1 -= a1[li];
+                s2 -= a2[li];
+                s3 -= a3[li];
+                s4 -= a4[li];
+                s5 -= a5[li];
+                s6 -= a6[li];
+                s7 -= a7[li];
+                if (li == next) {
+                    store8(out, first[u++], size, s0, s1, s2, s3, s4, s5, s6, s7);
+                    if (u == nu) {
+                        return;
+                    }
+                    next = cols[u] - lead;
+                }
+            }
+        }
+        while (u < nu && cols[u] - lead < n3) {
+            int last = cols[u] - lead;
+            for (; li <= last; li++) {
+                ri = li + window;
                 s0 += a0[ri];
                 s1 += a1[ri];
                 s2 += a2[ri];
@@ -586,7 +696,8 @@ final class Jarosz {
         if (u == nu) {
             return;
         }
-        for (; oi < end3; oi++, ri++, li++) {
+        for (; li < n3; li++) {
+            ri = li + window;
             s0 += a0[ri];
             s1 += a1[ri];
             s2 += a2[ri];
@@ -604,6 +715,7 @@ final class Jarosz {
             s6 -= a6[li];
             s7 -= a7[li];
         }
+        oi = n3 + lead;
         for (int i = 0; i < half - 1; i++, li++, oi++) {
             s0 -= a0[li];
             s1 -= a1[li];
