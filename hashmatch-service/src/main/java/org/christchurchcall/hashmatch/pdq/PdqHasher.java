@@ -161,23 +161,28 @@ public final class PdqHasher {
     }
 
     /**
-     * The source columns the resize rule keeps, as a constant step ({@code src} a multiple of
-     * {@code dst}, including no resize) or, failing that, as offsets {@code sx[x] * unit}.
+     * The source columns the resize rule keeps: a constant step ({@code src} a multiple of
+     * {@code dst}, including no resize) when the row loops have a version for it, else offsets
+     * {@code sx[x] * unit}. The loops need the step as a constant: with a variable stride the JIT
+     * keeps a bounds check on every sample and does not unroll.
      */
     private static final class Columns {
         final int step;
         final int[] offsets;
 
-        Columns(int src, int dst, int unit) {
-            if (src % dst == 0) {
-                step = (src / dst) * unit;
-                offsets = null;
-            } else {
-                step = 0;
-                offsets = sourceIndex(src, dst);
-                for (int i = 0; i < dst; i++) {
-                    offsets[i] *= unit;
+        Columns(int src, int dst, int unit, int... steps) {
+            int s = src % dst == 0 ? (src / dst) * unit : 0;
+            for (int supported : steps) {
+                if (s == supported) {
+                    step = s;
+                    offsets = null;
+                    return;
                 }
+            }
+            step = 0;
+            offsets = sourceIndex(src, dst);
+            for (int i = 0; i < dst; i++) {
+                offsets[i] *= unit;
             }
         }
     }
@@ -231,12 +236,12 @@ public final class PdqHasher {
             int base = db.getOffset() - ty * ss - tx * ps;
             ColorSpace cs = cm.getColorSpace();
             if (cm.getNumColorComponents() == 3 && cs.isCS_sRGB() && bandOffsets.length >= 3) {
-                return new ByteRows(data, base, ss, sy, new Columns(width, tw, ps), tw,
+                return new ByteRows(data, base, ss, sy, new Columns(width, tw, ps, ByteRows.COLOUR_STEPS), tw,
                         bandOffsets[0], bandOffsets[1], bandOffsets[2], false);
             }
             if (cm.getNumColorComponents() == 1 && cs.getType() == ColorSpace.TYPE_GRAY) {
                 int go = bandOffsets[0];
-                return new ByteRows(data, base, ss, sy, new Columns(width, tw, ps), tw, go, go, go, true);
+                return new ByteRows(data, base, ss, sy, new Columns(width, tw, ps, ByteRows.GREY_STEPS), tw, go, go, go, true);
             }
         }
         int type = image.getType();
@@ -246,14 +251,14 @@ public final class PdqHasher {
             SinglePixelPackedSampleModel sm = (SinglePixelPackedSampleModel) raster.getSampleModel();
             int ss = sm.getScanlineStride();
             int base = db.getOffset() - ty * ss - tx;
-            return new IntRows(((DataBufferInt) db).getData(), base, ss, sy, new Columns(width, tw, 1), tw);
+            return new IntRows(((DataBufferInt) db).getData(), base, ss, sy, new Columns(width, tw, 1, IntRows.STEPS), tw);
         }
         // palettes, 16-bit samples, premultiplied alpha, other colour spaces: let Java2D convert
-        return new ArgbRows(image, sy, new Columns(width, tw, 1), tw);
+        return new ArgbRows(image, sy, new Columns(width, tw, 1, IntRows.STEPS), tw);
     }
 
     private static Jarosz.LumaRows rgbRows(byte[] rgb, int width, int height, int tw, int th) {
-        return new ByteRows(rgb, 0, width * 3, sourceIndex(height, th), new Columns(width, tw, 3), tw, 0, 1, 2, false);
+        return new ByteRows(rgb, 0, width * 3, sourceIndex(height, th), new Columns(width, tw, 3, ByteRows.COLOUR_STEPS), tw, 0, 1, 2, false);
     }
 
     /** Interleaved 8-bit samples: colour at byte offsets ro, go, bo of each pixel (all equal for grey). */
@@ -288,22 +293,96 @@ public final class PdqHasher {
         @Override
         public void row(int y, float[] out) {
             int p = base + sy[y] * scanline;
-            if (grey) {
-                if (offsets == null) {
-                    grey(data, p + go, step, out, width);
-                } else {
+            if (offsets != null) {
+                if (grey) {
                     grey(data, p + go, offsets, out, width);
+                } else {
+                    colour(data, p, offsets, ro, go, bo, out, width);
                 }
-            } else if (offsets == null) {
-                colour(data, p, step, ro, go, bo, out, width);
-            } else {
-                colour(data, p, offsets, ro, go, bo, out, width);
+                return;
+            }
+            switch (step) {
+                case 1 -> grey1(data, p + go, out, width);
+                case 2 -> grey2(data, p + go, out, width);
+                case 3 -> {
+                    if (ro == 2 && go == 1 && bo == 0) {
+                        bgr3(data, p, out, width);
+                    } else if (ro == 0 && go == 1 && bo == 2) {
+                        rgb3(data, p, out, width);
+                    } else {
+                        colour3(data, p, ro, go, bo, out, width);
+                    }
+                }
+                case 4 -> {
+                    if (grey) {
+                        grey4(data, p + go, out, width);
+                    } else {
+                        colour4(data, p, ro, go, bo, out, width);
+                    }
+                }
+                case 6 -> {
+                    if (ro == 2 && go == 1 && bo == 0) {
+                        bgr6(data, p, out, width);
+                    } else {
+                        colour6(data, p, ro, go, bo, out, width);
+                    }
+                }
+                case 8 -> colour8(data, p, ro, go, bo, out, width);
+                default -> throw new IllegalStateException("step " + step);
             }
         }
 
-        private static void colour(byte[] d, int p, int step, int ro, int go, int bo, float[] out, int n) {
-            for (int x = 0; x < n; x++, p += step) {
-                out[x] = TIMES_R[d[p + ro] & 0xFF] + TIMES_G[d[p + go] & 0xFF] + TIMES_B[d[p + bo] & 0xFF];
+        static final int[] COLOUR_STEPS = {3, 4, 6, 8};
+        static final int[] GREY_STEPS = {1, 2, 4};
+
+        /** TYPE_3BYTE_BGR, what ImageIO decodes RGB PNG and JPEG to: constant offsets are a little faster. */
+        private static void bgr3(byte[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int q = p + 3 * x;
+                out[x] = TIMES_R[d[q + 2] & 0xFF] + TIMES_G[d[q + 1] & 0xFF] + TIMES_B[d[q] & 0xFF];
+            }
+        }
+
+        private static void rgb3(byte[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int q = p + 3 * x;
+                out[x] = TIMES_R[d[q] & 0xFF] + TIMES_G[d[q + 1] & 0xFF] + TIMES_B[d[q + 2] & 0xFF];
+            }
+        }
+
+        /** TYPE_3BYTE_BGR at half resolution (a 1024-pixel side resized to 512). */
+        private static void bgr6(byte[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int q = p + 6 * x;
+                out[x] = TIMES_R[d[q + 2] & 0xFF] + TIMES_G[d[q + 1] & 0xFF] + TIMES_B[d[q] & 0xFF];
+            }
+        }
+
+        private static void colour3(byte[] d, int p, int ro, int go, int bo, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int q = p + 3 * x;
+                out[x] = TIMES_R[d[q + ro] & 0xFF] + TIMES_G[d[q + go] & 0xFF] + TIMES_B[d[q + bo] & 0xFF];
+            }
+        }
+
+        private static void colour4(byte[] d, int p, int ro, int go, int bo, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int q = p + 4 * x;
+                out[x] = TIMES_R[d[q + ro] & 0xFF] + TIMES_G[d[q + go] & 0xFF] + TIMES_B[d[q + bo] & 0xFF];
+            }
+        }
+
+        private static void colour6(byte[] d, int p, int ro, int go, int bo, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int q = p + 6 * x;
+                out[x] = TIMES_R[d[q + ro] & 0xFF] + TIMES_G[d[q + go] & 0xFF] + TIMES_B[d[q + bo] & 0xFF];
+            }
+        }
+
+        private static void colour8(byte[] d, int p, int ro, int go, int bo, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int q = p + 8 * x;
+                out[x] = TIMES_R[d[q + ro] & 0xFF] + TIMES_G[d[q + go] & 0xFF] + TIMES_B[d[q + bo] & 0xFF];
             }
         }
 
@@ -314,9 +393,21 @@ public final class PdqHasher {
             }
         }
 
-        private static void grey(byte[] d, int p, int step, float[] out, int n) {
-            for (int x = 0; x < n; x++, p += step) {
-                out[x] = GREY[d[p] & 0xFF];
+        private static void grey1(byte[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                out[x] = GREY[d[p + x] & 0xFF];
+            }
+        }
+
+        private static void grey2(byte[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                out[x] = GREY[d[p + 2 * x] & 0xFF];
+            }
+        }
+
+        private static void grey4(byte[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                out[x] = GREY[d[p + 4 * x] & 0xFF];
             }
         }
 
@@ -347,19 +438,30 @@ public final class PdqHasher {
             this.width = width;
         }
 
+        static final int[] STEPS = {1, 2};
+
         @Override
         public void row(int y, float[] out) {
             int p = base + sy[y] * scanline;
-            if (offsets == null) {
-                packed(data, p, step, out, width);
-            } else {
+            if (offsets != null) {
                 packed(data, p, offsets, out, width);
+            } else if (step == 1) {
+                packed1(data, p, out, width);
+            } else {
+                packed2(data, p, out, width);
             }
         }
 
-        static void packed(int[] d, int p, int step, float[] out, int n) {
-            for (int x = 0; x < n; x++, p += step) {
-                int v = d[p];
+        static void packed1(int[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int v = d[p + x];
+                out[x] = TIMES_R[(v >>> 16) & 0xFF] + TIMES_G[(v >>> 8) & 0xFF] + TIMES_B[v & 0xFF];
+            }
+        }
+
+        static void packed2(int[] d, int p, float[] out, int n) {
+            for (int x = 0; x < n; x++) {
+                int v = d[p + 2 * x];
                 out[x] = TIMES_R[(v >>> 16) & 0xFF] + TIMES_G[(v >>> 8) & 0xFF] + TIMES_B[v & 0xFF];
             }
         }
@@ -391,10 +493,12 @@ public final class PdqHasher {
         @Override
         public void row(int y, float[] out) {
             image.getRGB(0, sy[y], line.length, 1, line, 0, line.length);
-            if (cols.offsets == null) {
-                IntRows.packed(line, 0, cols.step, out, width);
-            } else {
+            if (cols.offsets != null) {
                 IntRows.packed(line, 0, cols.offsets, out, width);
+            } else if (cols.step == 1) {
+                IntRows.packed1(line, 0, out, width);
+            } else {
+                IntRows.packed2(line, 0, out, width);
             }
         }
     }
