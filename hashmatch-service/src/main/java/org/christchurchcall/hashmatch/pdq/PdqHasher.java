@@ -154,6 +154,12 @@ public final class PdqHasher {
     /** Nearest-neighbour source index for each destination index (identity when equal). */
     private static int[] sourceIndex(int src, int dst) {
         int[] idx = new int[dst];
+        if (src == dst) {
+            for (int i = 0; i < dst; i++) {
+                idx[i] = i;
+            }
+            return idx;
+        }
         for (int i = 0; i < dst; i++) {
             idx[i] = (int) ((long) i * src / dst);
         }
@@ -592,21 +598,32 @@ public final class PdqHasher {
         return out;
     }
 
+    /**
+     * Sum of {@code |int((u - v) * 100 / 255)|} over vertical and horizontal neighbours, / 90,
+     * capped at 100. The float quotients are computed a row at a time (vectorised), then truncated.
+     */
     private static int quality(float[][] a) {
+        float hundred = 100;
+        float scale = 255;
+        float[] q = new float[64];
         int gradientSum = 0;
         for (int i = 0; i < 63; i++) {
             float[] u = a[i];
             float[] v = a[i + 1];
             for (int j = 0; j < 64; j++) {
-                int d = (int) (((u[j] - v[j]) * 100) / 255);
-                gradientSum += Math.abs(d);
+                q[j] = ((u[j] - v[j]) * hundred) / scale;
+            }
+            for (int j = 0; j < 64; j++) {
+                gradientSum += Math.abs((int) q[j]);
             }
         }
         for (int i = 0; i < 64; i++) {
             float[] r = a[i];
             for (int j = 0; j < 63; j++) {
-                int d = (int) (((r[j] - r[j + 1]) * 100) / 255);
-                gradientSum += Math.abs(d);
+                q[j] = ((r[j] - r[j + 1]) * hundred) / scale;
+            }
+            for (int j = 0; j < 63; j++) {
+                gradientSum += Math.abs((int) q[j]);
             }
         }
         return Math.min(100, gradientSum / 90);
@@ -625,23 +642,36 @@ public final class PdqHasher {
 
     /** B = D A D^T for the 16x16 low frequencies (DC excluded), every sum accumulated in index order. */
     private static float[] dct(float[][] a) {
-        float[] b = new float[256];
-        float[] t = new float[64];
-        float[] acc = new float[16];
-        for (int i = 0; i < 16; i++) {
-            // row i of T = D A: one running sum per column j, over k
-            Arrays.fill(t, 0.0f);
+        // T = D A, four rows at a time: one running sum per column j, over k
+        float[][] t = new float[16][64];
+        for (int i = 0; i < 16; i += 4) {
+            float[] t0 = t[i];
+            float[] t1 = t[i + 1];
+            float[] t2 = t[i + 2];
+            float[] t3 = t[i + 3];
             for (int k = 0; k < 64; k++) {
-                float dik = DCT[i * 64 + k];
+                float d0 = DCT[i * 64 + k];
+                float d1 = DCT[(i + 1) * 64 + k];
+                float d2 = DCT[(i + 2) * 64 + k];
+                float d3 = DCT[(i + 3) * 64 + k];
                 float[] ak = a[k];
                 for (int j = 0; j < 64; j++) {
-                    t[j] += dik * ak[j];
+                    float v = ak[j];
+                    t0[j] += d0 * v;
+                    t1[j] += d1 * v;
+                    t2[j] += d2 * v;
+                    t3[j] += d3 * v;
                 }
             }
-            // row i of B = T D^T: B[i][j] = sum over k of T[i][k] D[j][k], sixteen sums side by side
+        }
+        // B = T D^T: B[i][j] = sum over k of T[i][k] D[j][k], sixteen sums side by side
+        float[] b = new float[256];
+        float[] acc = new float[16];
+        for (int i = 0; i < 16; i++) {
+            float[] ti = t[i];
             Arrays.fill(acc, 0.0f);
             for (int k = 0; k < 64; k++) {
-                float tik = t[k];
+                float tik = ti[k];
                 float[] dk = DCT_T[k];
                 for (int j = 0; j < 16; j++) {
                     acc[j] += tik * dk[j];
