@@ -36,6 +36,12 @@ import java.util.Arrays;
  * Java float arithmetic is IEEE single precision without fused multiply-add, which is what makes
  * the reference's operation order reproducible here.
  *
+ * <p>How it is fast: the luminance is read straight from the raster with one loop per common
+ * layout (constant pixel steps, so the JIT hoists the bounds checks), a row at a time, and goes
+ * through the blur as a pipeline of rows ({@link Jarosz}) that keeps the working set in the
+ * cache; only the decimated 64x64 is ever stored whole. About 0.38 ms for a 512x512 RGB image
+ * on the development machine (luminance 40 %, the two row filters 40 %), see docs/benchmarks.md.
+ *
  * <p>Images under 5 pixels in either dimension (after the resize rule) hash to all zeros with
  * quality 0. Instances are stateless and thread-safe.
  */
