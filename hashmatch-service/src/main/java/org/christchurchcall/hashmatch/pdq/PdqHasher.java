@@ -239,7 +239,7 @@ public final class PdqHasher {
         int ty = raster.getSampleModelTranslateY();
         if (db instanceof DataBufferByte && db.getNumBanks() == 1
                 && raster.getSampleModel() instanceof ComponentSampleModel
-                && cm instanceof ComponentColorModel) {
+                && cm instanceof ComponentColorModel && !cm.isAlphaPremultiplied()) {
             ComponentSampleModel sm = (ComponentSampleModel) raster.getSampleModel();
             byte[] data = ((DataBufferByte) db).getData();
             int[] bandOffsets = sm.getBandOffsets();
@@ -266,6 +266,7 @@ public final class PdqHasher {
             return new IntRows(((DataBufferInt) db).getData(), base, ss, sy, new Columns(width, tw, 1, IntRows.STEPS), tw);
         }
         // palettes, 16-bit samples, premultiplied alpha, other colour spaces: let Java2D convert
+        // (getRGB gives straight, not premultiplied, colours)
         return new ArgbRows(image, sy, new Columns(width, tw, 1, IntRows.STEPS), tw);
     }
 

@@ -67,6 +67,28 @@ class PdqHasherTest {
         }
     }
 
+    /**
+     * A premultiplied-alpha image (as Java2D code may hand over) is hashed from its straight
+     * colours, as {@link BufferedImage#getRGB} gives them, not from the premultiplied bytes.
+     */
+    @Test
+    void premultipliedImagesAreHashedFromTheirStraightColours() {
+        SplittableRandom rnd = new SplittableRandom(5);
+        int w = 96;
+        int h = 80;
+        BufferedImage pre = new BufferedImage(w, h, BufferedImage.TYPE_4BYTE_ABGR_PRE);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int alpha = 40 + (x * 7 + y * 3) % 200;
+                int rgb = ((x * 5 + y) & 0xFF) << 16 | ((y * 9) & 0xFF) << 8 | rnd.nextInt(256);
+                pre.setRGB(x, y, alpha << 24 | rgb);
+            }
+        }
+        BufferedImage straight = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        straight.setRGB(0, 0, w, h, pre.getRGB(0, 0, w, h, null, 0, w), 0, w);
+        assertEquals(hasher.hash(straight), hasher.hash(pre));
+    }
+
     @Test
     void dihedralHashesMatchTheReferenceAcrossOrder() throws Exception {
         for (String[] row : ReferenceImages.rows("expected-dihedral-public.csv")) {
