@@ -245,32 +245,50 @@ public final class Seeded {
     }
 
     /**
-     * Seconds as protocol-service publishes them (milliseconds / 1000) and summarises them (mean and
-     * an even median rounded to the millisecond), kept to the millisecond as the report does.
+     * Seconds as protocol-service publishes them (milliseconds / 1000) and summarises them: the mean
+     * and an even median worked out in whole milliseconds, rounded half up, as its aggregate
+     * endpoint states.
      */
     private static Map<String, Object> timing(String interval, List<Double> values) {
-        List<Double> v = new ArrayList<>(values);
-        Collections.sort(v);
-        if (v.isEmpty()) {
+        if (values.isEmpty()) {
             return row("interval", interval, "incidents", 0L, "minSeconds", null, "medianSeconds", null, "meanSeconds", null,
                     "maxSeconds", null);
         }
-        double sum = v.stream().mapToDouble(Double::doubleValue).sum();
-        return row("interval", interval, "incidents", (long) v.size(), "minSeconds", ms(v.get(0)), "medianSeconds",
-                ms(median(v)), "meanSeconds", ms(round(sum / v.size())), "maxSeconds", ms(v.get(v.size() - 1)));
+        long[] v = millis(values);
+        long sum = 0;
+        for (long m : v) {
+            sum += m;
+        }
+        return row("interval", interval, "incidents", (long) v.length, "minSeconds", ms(v[0] / 1000.0), "medianSeconds",
+                ms(medianMillis(v) / 1000.0), "meanSeconds", ms(halfUp(sum, v.length) / 1000.0),
+                "maxSeconds", ms(v[v.length - 1] / 1000.0));
     }
 
     private static double seconds(Instant from, Instant to) {
         return Duration.between(from, to).toMillis() / 1000.0;
     }
 
-    private static double median(List<Double> sorted) {
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : round((sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2);
+    private static long[] millis(List<Double> values) {
+        long[] v = new long[values.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = Math.round(values.get(i) * 1000);
+        }
+        java.util.Arrays.sort(v);
+        return v;
     }
 
-    private static double round(double d) {
-        return Math.round(d * 1000) / 1000.0;
+    private static double median(List<Double> values) {
+        return medianMillis(millis(values)) / 1000.0;
+    }
+
+    private static long medianMillis(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : halfUp(sorted[n / 2 - 1] + sorted[n / 2], 2);
+    }
+
+    /** {@code sum / n} rounded half up, in whole milliseconds. */
+    private static long halfUp(long sum, long n) {
+        return Math.floorDiv(2 * sum + n, 2 * n);
     }
 
     private static BigDecimal ms(double seconds) {
