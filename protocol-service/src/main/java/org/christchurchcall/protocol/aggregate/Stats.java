@@ -1,6 +1,6 @@
 package org.christchurchcall.protocol.aggregate;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,13 +30,10 @@ public record Stats(int count, Double min, Double median, Double mean, Double ma
         return seconds(medianMillis(millis(values)));
     }
 
+    /** The values in whole milliseconds, sorted. */
     private static long[] millis(List<Double> values) {
-        List<Double> v = new ArrayList<>(values);
-        long[] ms = new long[v.size()];
-        for (int i = 0; i < ms.length; i++) {
-            ms[i] = Math.round(v.get(i) * 1000);
-        }
-        java.util.Arrays.sort(ms);
+        long[] ms = values.stream().mapToLong(d -> Math.round(d * 1000)).toArray();
+        Arrays.sort(ms);
         return ms;
     }
 
