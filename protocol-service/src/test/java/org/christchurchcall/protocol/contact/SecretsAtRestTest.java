@@ -138,9 +138,17 @@ class SecretsAtRestTest {
         Db db = new Db(ds);
         db.exec("update webhook_endpoint set signing_secret = ?, signing_secret_key_id = 'old' where id = ?",
                 underOld.ciphertext(), World.NZ.hook().id());
-        // a row as V3 leaves one written before it: plain text, no key id
+        // a row as V3 leaves one written before it: plain text, no key id; and two more at both ends of
+        // PostgreSQL's uuid order, which the re-encryption pages through (the refresh after the test removes them)
         db.exec("update webhook_endpoint set signing_secret = ?, signing_secret_key_id = null where id = ?",
                 World.LINE.hook().secret(), World.LINE.hook().id());
+        List<UUID> extremes = List.of(UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                UUID.fromString("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+        for (UUID extreme : extremes) {
+            db.exec("insert into webhook_endpoint (id, supporter_id, url, protocols, signing_secret, active) "
+                    + "values (?, ?, 'https://hooks.example/x', '[]'::jsonb, ?, false)", extreme, World.LINE.id(),
+                    World.LINE.hook().secret());
+        }
 
         // delivered without a contacts refresh, so signed with the secret read under the old key
         String id = Fixtures.reportIncident(World.NZ.member(), List.of("ccscrp"), false);
@@ -160,7 +168,7 @@ class SecretsAtRestTest {
         Hooks.assertSigned(World.NZ, received.get(0));
 
         SecretReencryption.Result r = reencryption.reencryptAll();
-        assertEquals(2, r.reencrypted());
+        assertEquals(4, r.reencrypted());
         assertEquals(0, r.unreadable());
         for (World.Supporter s : List.of(World.NZ, World.LINE)) {
             Stored row = stored(s.hook().id());
@@ -168,6 +176,12 @@ class SecretsAtRestTest {
             assertFalse(row.secret().contains(s.hook().secret().substring("whsec_".length())));
             Secret opened = secrets.open(row.id(), row.secret(), row.keyId()).orElseThrow();
             assertEquals(s.hook().secret(), opened.reveal());
+        }
+        for (UUID extreme : extremes) {
+            Stored row = stored(extreme);
+            assertEquals("test", row.keyId());
+            assertEquals(World.LINE.hook().secret(),
+                    secrets.open(row.id(), row.secret(), row.keyId()).orElseThrow().reveal());
         }
         assertEquals(0, reencryption.reencryptAll().reencrypted(), "nothing left under another key");
         assertEquals(0, db.count("select count(*) from webhook_endpoint where signing_secret_key_id is distinct from 'test'"));

@@ -41,7 +41,7 @@ public class SecretReencryption {
     private static final int BATCH = 200;
 
     private static final String SELECT = "select id, signing_secret, signing_secret_key_id from webhook_endpoint "
-            + "where signing_secret_key_id is distinct from ? and id > ? order by id limit ?";
+            + "where signing_secret_key_id is distinct from ? and (cast(? as uuid) is null or id > ?) order by id limit ?";
     private static final String UPDATE = "update webhook_endpoint set signing_secret = ?, signing_secret_key_id = ? "
             + "where id = ? and signing_secret = ? and signing_secret_key_id is not distinct from ?";
 
@@ -69,7 +69,8 @@ public class SecretReencryption {
     public Result reencryptAll() {
         int done = 0;
         int unreadable = 0;
-        UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+        // keyset paging in PostgreSQL's uuid order (unsigned bytes), starting before the first row
+        UUID after = null;
         while (true) {
             UUID from = after;
             List<Row> rows = QuarkusTransaction.requiringNew().call(() -> pending(from));
@@ -103,7 +104,8 @@ public class SecretReencryption {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(SELECT)) {
             ps.setString(1, keys.activeKeyId());
             ps.setObject(2, after);
-            ps.setInt(3, BATCH);
+            ps.setObject(3, after);
+            ps.setInt(4, BATCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), null));
