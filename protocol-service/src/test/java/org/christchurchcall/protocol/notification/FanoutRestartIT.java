@@ -92,6 +92,11 @@ class FanoutRestartIT {
 
     /** One participant endpoint: its supporter, webhook id, WireMock path and signing secret. */
     record Endpoint(UUID supporterId, UUID webhookId, String path, String secret) {
+        @Override
+        public String toString() {
+            return "Endpoint[supporterId=" + supporterId + ", webhookId=" + webhookId + ", path=" + path
+                    + ", secret=[redacted]]";
+        }
     }
 
     @BeforeAll

@@ -26,8 +26,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-import org.christchurchcall.protocol.config.DeliveryConfig;
 import org.christchurchcall.platform.webhook.WebhookSignature;
+import org.christchurchcall.protocol.config.DeliveryConfig;
 import org.christchurchcall.protocol.notification.Backoff;
 import org.jboss.logging.Logger;
 
