@@ -112,11 +112,11 @@ class DeliveryTest {
         List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         for (int i = 0; i < ids.size(); i++) {
             db.exec("insert into notification (id, event_id, event_type, incident_id, supporter_id, endpoint_id, url, "
-                    + "signing_secret, payload, status, attempts, created_at, next_attempt_at, locked_until) values "
-                    + "(?, ?, 'incident.situational-update', ?, ?, ?, ?, ?, ?, 'pending', ?, now(), now(), "
+                    + "payload, status, attempts, created_at, next_attempt_at, locked_until) values "
+                    + "(?, ?, 'incident.situational-update', ?, ?, ?, ?, ?, 'pending', ?, now(), now(), "
                     + (i == 0 ? "now() + interval '1500 milliseconds'" : "null") + ")",
                     ids.get(i), UUID.randomUUID(), incident, World.NZ.id(), World.NZ.hook().id(),
-                    WireMockPeers.base() + World.NZ.hook().path(), World.NZ.hook().secret(),
+                    WireMockPeers.base() + World.NZ.hook().path(),
                     "{\"incident\":{\"id\":\"" + id + "\"},\"n\":" + i + "}", i == 0 ? 1 : 0);
         }
         db.exec("insert into incident_participant (incident_id, supporter_id, supporter_name, first_notified_at) "

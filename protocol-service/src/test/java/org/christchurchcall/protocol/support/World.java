@@ -16,6 +16,10 @@ import org.christchurchcall.platform.testing.TestTokens;
 public final class World {
 
     public record Hook(UUID id, String path, List<String> protocols, String secret) {
+        @Override
+        public String toString() {
+            return "Hook[id=" + id + ", path=" + path + ", protocols=" + protocols + ", secret=[redacted]]";
+        }
     }
 
     public record Supporter(UUID id, String name, String type, String country, List<Hook> hooks) {

@@ -26,9 +26,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.webhook.WebhookSignature;
 import org.christchurchcall.protocol.config.DeliveryConfig;
 import org.christchurchcall.protocol.notification.Backoff;
-import org.christchurchcall.protocol.notification.WebhookSignature;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -180,12 +180,17 @@ public class DeliveryWorker {
         Integer status = null;
         String error;
         try {
+            if (d.signingSecret() == null) {
+                throw new IllegalStateException("no signing secret: the webhook endpoint is no longer registered or "
+                        + "its secret does not decrypt");
+            }
             HttpRequest req = HttpRequest.newBuilder(URI.create(d.url()))
                     .timeout(config.requestTimeout())
                     .header("Content-Type", "application/json")
                     .header("webhook-id", messageId)
                     .header("webhook-timestamp", Long.toString(ts))
-                    .header("webhook-signature", WebhookSignature.sign(d.signingSecret(), messageId, ts, d.payload()))
+                    .header("webhook-signature", WebhookSignature.sign(d.signingSecret().reveal(), messageId, ts,
+                            d.payload()))
                     .header("User-Agent", "ccall-protocol-service")
                     .POST(HttpRequest.BodyPublishers.ofString(d.payload()))
                     .build();
