@@ -39,7 +39,12 @@ public final class OutboundGuard {
         try {
             destination(url);
         } catch (UnknownHostException notYet) {
-            // see above
+            // http needs a loopback address, which an unknown name is not
+            if (!parse(url).getScheme().equals("https")) {
+                throw new RefusedDestinationException(allowLoopback
+                        ? "must use https (http is accepted only for loopback hosts in development)"
+                        : "must use https");
+            }
         }
     }
 

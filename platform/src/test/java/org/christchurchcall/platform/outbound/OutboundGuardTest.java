@@ -186,6 +186,7 @@ class OutboundGuardTest {
     void aNameThatDoesNotResolveIsRetriedAtSendingButPassesRegistration() {
         assertThrows(UnknownHostException.class, () -> production.destination("https://not-yet.example.com/h"));
         assertDoesNotThrow(() -> production.checkRegistration("https://not-yet.example.com/h"));
+        assertThrows(RefusedDestinationException.class, () -> development.checkRegistration("http://not-yet.example.com/h"));
     }
 
     /** The development flag opens loopback, and http to it; nothing else. */
