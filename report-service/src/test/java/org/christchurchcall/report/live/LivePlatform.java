@@ -97,6 +97,7 @@ public final class LivePlatform implements AutoCloseable {
         p.put("ccall.supporter.client-id", "protocol-service");
         p.put("ccall.supporter.client-secret", protocolSecret);
         p.put("ccall.hashmatch.url", hashmatchUrl);
+        p.put("ccall.delivery.allow-loopback-http", "true");
         protocol = launch("protocol-service", protocolPort, p);
 
         Map<String, String> r = common("report", jwks);
