@@ -35,6 +35,9 @@ class OutboundHttpClientTest {
     record Seen(String host, String sni, String uri) {
     }
 
+    /** An upper bound only: a busy build machine can take seconds over a first TLS handshake. */
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
     private static Vertx vertx;
     private static HttpServer server;
     private static final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -71,7 +74,7 @@ class OutboundHttpClientTest {
     }
 
     private OutboundHttpClient client(boolean allowLoopback) {
-        HttpClientOptions options = new HttpClientOptions().setConnectTimeout(2000)
+        HttpClientOptions options = new HttpClientOptions().setConnectTimeout(30_000)
                 .setTrustOptions(new PemTrustOptions().addCertPath("outbound/hooks-test.crt.pem"));
         return new OutboundHttpClient(vertx, new OutboundGuard(dns, allowLoopback), options, 4);
     }
@@ -85,7 +88,7 @@ class OutboundHttpClientTest {
         try (OutboundHttpClient http = client(true)) {
             int lookups = dns.lookups.get();
             int status = http.post(url("hooks.test", "/ccall?x=1"), Map.of("Content-Type", "application/json"), "{}",
-                    Duration.ofSeconds(5));
+                    PATIENCE);
             assertEquals(204, status);
             assertEquals(lookups + 1, dns.lookups.get(), "one lookup, by the guard");
             assertEquals(List.of(new Seen("hooks.test:" + server.actualPort(), "hooks.test", "/ccall?x=1")), seen);
@@ -96,7 +99,7 @@ class OutboundHttpClientTest {
     void theCertificateMustNameTheUrlsHostNotTheAddress() {
         try (OutboundHttpClient http = client(true)) {
             IOException e = assertThrows(IOException.class,
-                    () -> http.post(url("other.test", "/h"), Map.of(), "{}", Duration.ofSeconds(5)));
+                    () -> http.post(url("other.test", "/h"), Map.of(), "{}", PATIENCE));
             assertTrue(e instanceof SSLHandshakeException || e.getCause() instanceof SSLHandshakeException, e.toString());
             assertEquals(List.of(), seen);
         }
@@ -105,7 +108,7 @@ class OutboundHttpClientTest {
     @Test
     void redirectsAreNotFollowed() throws Exception {
         try (OutboundHttpClient http = client(true)) {
-            assertEquals(302, http.post(url("hooks.test", "/moved"), Map.of(), "{}", Duration.ofSeconds(5)));
+            assertEquals(302, http.post(url("hooks.test", "/moved"), Map.of(), "{}", PATIENCE));
             assertEquals(List.of("/moved"), seen.stream().map(Seen::uri).toList());
         }
     }
@@ -115,7 +118,7 @@ class OutboundHttpClientTest {
         // the server listens on 127.0.0.1 only, so 127.0.0.2 refuses the connection
         try (OutboundHttpClient http = client(true)) {
             IOException e = assertThrows(IOException.class,
-                    () -> http.post(url("fallback.test", "/h"), Map.of(), "{}", Duration.ofSeconds(5)));
+                    () -> http.post(url("fallback.test", "/h"), Map.of(), "{}", PATIENCE));
             // fallback.test's certificate check fails on the second address: it did connect there
             assertTrue(e instanceof SSLHandshakeException || e.getCause() instanceof SSLHandshakeException, e.toString());
         }
@@ -125,12 +128,12 @@ class OutboundHttpClientTest {
     void aRefusedDestinationIsNeverContacted() {
         try (OutboundHttpClient http = client(true)) {
             RefusedDestinationException e = assertThrows(RefusedDestinationException.class,
-                    () -> http.post(url("evil.test", "/h"), Map.of(), "{}", Duration.ofSeconds(5)));
+                    () -> http.post(url("evil.test", "/h"), Map.of(), "{}", PATIENCE));
             assertEquals("evil.test resolves to 10.0.0.1 is in 10.0.0.0/8 (private network, RFC 1918)", e.getMessage());
         }
         try (OutboundHttpClient http = client(false)) {
             RefusedDestinationException e = assertThrows(RefusedDestinationException.class,
-                    () -> http.post(url("hooks.test", "/h"), Map.of(), "{}", Duration.ofSeconds(5)));
+                    () -> http.post(url("hooks.test", "/h"), Map.of(), "{}", PATIENCE));
             assertTrue(e.getMessage().contains("127.0.0.0/8 (loopback)"), e.getMessage());
         }
         assertEquals(List.of(), seen);
