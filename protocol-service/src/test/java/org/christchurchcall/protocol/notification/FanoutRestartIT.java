@@ -343,6 +343,8 @@ class FanoutRestartIT {
             props.put("ccall.delivery.backoff-base", "PT0.2S");
             props.put("ccall.delivery.poll-every", "1s");
             props.put("ccall.contacts.refresh-delay", "1h");
+            // the receivers are WireMock on the loopback interface
+            props.put("ccall.delivery.allow-loopback-http", "true");
             props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
             cmd.add("-jar");
             cmd.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());

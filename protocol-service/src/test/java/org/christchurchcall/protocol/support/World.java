@@ -41,6 +41,7 @@ public final class World {
 
     public static final String RETRY_PROTOCOL = "test-retry";
     public static final String DEAD_PROTOCOL = "test-dead";
+    public static final String REFUSED_PROTOCOL = "test-refused";
 
     public static final Supporter NZ = supporter("New Zealand", "government", "NZ", "nz", "ccscrp",
             "eu-crisis-protocol");
@@ -52,8 +53,12 @@ public final class World {
     public static final Supporter INZ = new Supporter(UUID.randomUUID(), "InternetNZ", "civil-society", "NZ", List.of());
     public static final Supporter FLAKY = supporter("Flaky Video Ltd", "company", "GB", "flaky", RETRY_PROTOCOL);
     public static final Supporter DEAD = supporter("Gone Hosting Ltd", "company", "US", "dead", DEAD_PROTOCOL);
+    /** Its webhook's host resolves (through {@link TestDns}) to the cloud metadata address. */
+    public static final Supporter INWARD = new Supporter(UUID.randomUUID(), "Inward Pointing Ltd", "company", "US",
+            List.of(new Hook(UUID.randomUUID(), "https://metadata.hooks.example/ccall", List.of(REFUSED_PROTOCOL),
+                    secret())));
 
-    public static final List<Supporter> ALL = List.of(NZ, FR, LINE, JVC, EC, INZ, FLAKY, DEAD);
+    public static final List<Supporter> ALL = List.of(NZ, FR, LINE, JVC, EC, INZ, FLAKY, DEAD, INWARD);
 
     private World() {
     }
@@ -85,7 +90,8 @@ public final class World {
             item.put("contactPoints", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "Duty officer " + s.name(),
                         "role", "24/7 crisis desk", "email", "crisis@" + s.name().replace(" ", "").toLowerCase() + ".example",
                         "phone", "+64 4 000 0000")));
-            item.put("webhooks", s.hooks().stream().map(h -> Map.of("id", h.id().toString(), "url", base + h.path(),
+            item.put("webhooks", s.hooks().stream().map(h -> Map.of("id", h.id().toString(),
+                        "url", h.path().contains("://") ? h.path() : base + h.path(),
                         "protocols", h.protocols(), "signingSecret", h.secret(), "active", true)).toList());
             return item;
         }).toList());

@@ -101,6 +101,7 @@ public final class LivePlatform implements AutoCloseable {
         random.nextBytes(secretsKey);
         p.put("ccall.secrets.keys.live", Base64.getEncoder().encodeToString(secretsKey));
         p.put("ccall.secrets.active-key", "live");
+        p.put("ccall.delivery.allow-loopback-http", "true");
         protocol = launch("protocol-service", protocolPort, p);
 
         Map<String, String> r = common("report", jwks);

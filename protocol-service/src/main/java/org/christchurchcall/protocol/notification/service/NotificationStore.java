@@ -158,6 +158,32 @@ public class NotificationStore {
         return false;
     }
 
+    /**
+     * Dead-letters a row whose URL the outbound guard refused (e.g. its host resolves to a private
+     * address): nothing was sent, and no retry would be allowed either. The timeline says why.
+     */
+    @Transactional
+    public boolean refused(Delivery d, String reason, Instant at) {
+        Notification n = Notification.find("seq", d.seq()).firstResult();
+        if (n == null || !Notification.PENDING.equals(n.status)) {
+            return false;
+        }
+        String error = "refused destination: " + reason;
+        n.lastStatus = null;
+        n.lastError = error.substring(0, Math.min(error.length(), 500));
+        n.lockedUntil = null;
+        n.status = Notification.DEAD;
+        n.deadAt = at;
+        Map<String, Object> data = entry(d);
+        data.put("lastHttpStatus", null);
+        data.put("lastError", n.lastError);
+        data.put("deadLetteredAt", at.toString());
+        data.put("refusedDestination", reason);
+        timeline.append(Incident.findById(d.incidentId()), TimelineKind.NOTIFICATION_DEAD_LETTERED, "delivery-worker",
+                data);
+        return true;
+    }
+
     private static Map<String, Object> entry(Delivery d) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("notificationId", d.id().toString());

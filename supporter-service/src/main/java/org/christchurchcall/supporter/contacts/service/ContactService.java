@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.platform.outbound.HostResolver;
+import org.christchurchcall.platform.outbound.OutboundGuard;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Caller;
 import org.christchurchcall.supporter.audit.AuditTrail;
@@ -57,8 +59,8 @@ public class ContactService {
     private final WebhookUrlPolicy urlPolicy;
 
     @Inject
-    public ContactService(ContactsConfig config) {
-        this.urlPolicy = new WebhookUrlPolicy(config.allowLoopbackHttp());
+    public ContactService(ContactsConfig config, HostResolver resolver) {
+        this.urlPolicy = new WebhookUrlPolicy(new OutboundGuard(resolver, config.allowLoopbackHttp()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
