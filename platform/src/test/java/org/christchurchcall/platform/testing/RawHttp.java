@@ -155,7 +155,7 @@ public final class RawHttp {
                         return replying.getCount() == 0;
                     }
                     try {
-                        return replying.await(20, TimeUnit.MILLISECONDS);
+                        return replying.await(100, TimeUnit.MILLISECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return true;
