@@ -96,6 +96,11 @@ public class HttpProblemHandlers {
             });
             // a client that goes away mid-body gets no answer; there is nobody to send one to
             request.exceptionHandler(e -> refused = true);
+            // the REST layer would send it when it starts reading; here is where the reading starts
+            if (request.version() == HttpVersion.HTTP_1_1
+                    && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                ctx.response().writeContinue();
+            }
             request.resume();
         }
 
