@@ -64,6 +64,8 @@ public final class RawHttp {
                     long at = offset + i;
                     piece[i] = at < head.length ? head[(int) at] : fill;
                 }
+                // counted before it is written: the server may answer before write() returns
+                sent.set(offset + n);
                 if (framing == Framing.CHUNKED) {
                     out.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(piece, 0, n);
@@ -73,7 +75,6 @@ public final class RawHttp {
                 }
                 out.flush();
                 offset += n;
-                sent.set(offset);
                 if (pacing.stopAfter(offset)) {
                     return;
                 }
