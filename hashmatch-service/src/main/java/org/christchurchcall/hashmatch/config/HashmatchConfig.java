@@ -21,6 +21,14 @@ public interface HashmatchConfig {
     @WithDefault("31")
     int maxThreshold();
 
+    /**
+     * Largest file accepted by /api/v1/hashes/compute and /api/v1/match/file, raw or as a form
+     * part. The body limit ({@code ccall.http.max-body-size}) is this plus room for the multipart
+     * framing, so that a file of this size is accepted in either form.
+     */
+    @WithDefault("20971520")
+    long maxUploadSize();
+
     /** Images declaring more pixels than this are refused before their pixels are decoded. */
     @WithDefault("50000000")
     long maxPixels();

@@ -72,6 +72,23 @@ final class Images {
         return out.toByteArray();
     }
 
+    /**
+     * The PNG made exactly {@code size} bytes long by a private ancillary chunk before IEND: still
+     * a valid PNG of the same picture, which decoders skip over.
+     */
+    static byte[] pngOfSize(byte[] png, int size) {
+        int iend = png.length - 12;
+        int padding = size - png.length - 12;
+        if (padding < 0) {
+            throw new IllegalArgumentException("the PNG alone is " + png.length + " bytes");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.write(png, 0, iend);
+        chunk(out, "ccAl", new byte[padding]);
+        out.write(png, iend, 12);
+        return out.toByteArray();
+    }
+
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         byte[] t = type.getBytes(StandardCharsets.US_ASCII);
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());

@@ -6,16 +6,36 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.impl.RoutingContextInternal;
 
 /**
- * Problem+json for what never reaches the REST layer: bodies over the size limit (checked on
- * Content-Length before reading), paths no route serves, and failures raised by the HTTP layer.
+ * Problem+json for what never reaches the REST layer: bodies over the size limit, paths no route
+ * serves, and failures raised by the HTTP layer.
+ * <p>
+ * The body limit ({@code ccall.http.max-body-size}) holds however the body is framed. A declared
+ * Content-Length over it is refused before a byte of the body is read. A body of undeclared length
+ * (chunked, or an HTTP/2 stream without content-length) is read here, counting bytes as they
+ * arrive, and refused as soon as it passes the limit: never more than the limit is held in memory.
+ * The REST layer then takes the counted body from the routing context, as it does after Vert.x's
+ * own body handler. The HTTP layer's limit ({@code quarkus.http.limits.max-body-size}) stays above
+ * ours, so that its plain-text 413 is never what a client sees.
  */
 @ApplicationScoped
 public class HttpProblemHandlers {
+
+    /**
+     * How much of a refused body is still read and dropped before the connection closes: enough
+     * that a client that is still sending sees the 413 rather than a connection reset, and no
+     * more, so that an endless body costs nothing (Tomcat's maxSwallowSize is the same idea).
+     */
+    static final long DRAIN_ALLOWANCE = 2L * 1024 * 1024;
 
     @Inject
     ProblemResponses problems;
@@ -31,19 +51,111 @@ public class HttpProblemHandlers {
     }
 
     private void limitBody(RoutingContext ctx) {
-        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        HttpServerRequest request = ctx.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (request.headers().contains(HttpHeaders.TRANSFER_ENCODING)
+                || length == null && request.version() == HttpVersion.HTTP_2 && !request.isEnded()) {
+            new CountedBody(ctx).start();
+            return;
+        }
         if (length != null) {
+            long declared;
             try {
-                if (Long.parseLong(length.trim()) > maxBodySize) {
-                    send(ctx, ProblemType.TOO_LARGE, "the body exceeds the limit of " + maxBodySize + " bytes");
-                    return;
-                }
+                declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
                 send(ctx, ProblemType.BAD_REQUEST, "Content-Length is not a number");
                 return;
             }
+            if (declared > maxBodySize) {
+                refuse(ctx);
+                return;
+            }
         }
         ctx.next();
+    }
+
+    /** Reads a body of undeclared length into memory, up to the limit and no further. */
+    private final class CountedBody implements Handler<Buffer> {
+
+        private final RoutingContext ctx;
+        private final Buffer body = Buffer.buffer();
+        private boolean refused;
+
+        CountedBody(RoutingContext ctx) {
+            this.ctx = ctx;
+        }
+
+        void start() {
+            HttpServerRequest request = ctx.request();
+            request.handler(this);
+            request.endHandler(v -> {
+                if (!refused) {
+                    ((RoutingContextInternal) ctx).setBody(body);
+                    ctx.next();
+                }
+            });
+            // a client that goes away mid-body gets no answer; there is nobody to send one to
+            request.exceptionHandler(e -> refused = true);
+            // the REST layer would send it when it starts reading; here is where the reading starts
+            if (request.version() == HttpVersion.HTTP_1_1
+                    && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                ctx.response().writeContinue();
+            }
+            request.resume();
+        }
+
+        @Override
+        public void handle(Buffer chunk) {
+            if (refused) {
+                return;
+            }
+            if ((long) body.length() + chunk.length() > maxBodySize) {
+                refused = true;
+                refuse(ctx);
+                return;
+            }
+            body.appendBuffer(chunk);
+        }
+    }
+
+    /**
+     * 413, then the connection closes: once the body has ended, or once the client has sent
+     * {@link #DRAIN_ALLOWANCE} more bytes, or at once if it waits for 100-continue. Nothing of the
+     * rest of the body is kept.
+     */
+    private void refuse(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        boolean http1 = request.version() != HttpVersion.HTTP_2;
+        long[] dropped = { 0 };
+        Runnable close = () -> {
+            if (http1) {
+                request.connection().close();
+            }
+        };
+        request.handler(chunk -> {
+            dropped[0] += chunk.length();
+            if (dropped[0] > DRAIN_ALLOWANCE && ctx.response().ended()) {
+                close.run();
+            }
+        });
+        request.endHandler(v -> {
+            if (ctx.response().ended()) {
+                close.run();
+            }
+        });
+        request.exceptionHandler(e -> {
+        });
+        if (http1) {
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+        }
+        ctx.response().endHandler(v -> {
+            if (request.isEnded() || dropped[0] > DRAIN_ALLOWANCE
+                    || "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+                close.run();
+            }
+        });
+        send(ctx, ProblemType.TOO_LARGE, "the body exceeds the limit of " + maxBodySize + " bytes");
+        request.resume();
     }
 
     private void failure(RoutingContext ctx) {

@@ -14,9 +14,11 @@ public enum ProblemType {
     STALE_VERSION(409, "Stale version", "stale-version"),
     INVALID_STATE(409, "Not allowed in the current state", "invalid-state"),
     TOO_LARGE(413, "Request body too large", "payload-too-large"),
+    URI_TOO_LONG(414, "URI too long", "uri-too-long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type", "unsupported-media-type"),
     UNPROCESSABLE(422, "Unprocessable content", "unprocessable"),
     TOO_MANY_REQUESTS(429, "Too many requests", "too-many-requests"),
+    HEADERS_TOO_LARGE(431, "Request header fields too large", "headers-too-large"),
     INTERNAL(500, "Internal error", "internal"),
     UNAVAILABLE(503, "Service unavailable", "unavailable");
 

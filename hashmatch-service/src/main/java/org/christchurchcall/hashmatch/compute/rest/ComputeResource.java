@@ -5,10 +5,12 @@ import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 import org.christchurchcall.hashmatch.compute.service.FileHashing;
@@ -16,12 +18,13 @@ import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
 import org.christchurchcall.hashmatch.compute.service.UploadReader;
 import org.christchurchcall.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/hashes/compute")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,7 +35,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 @APIResponse(responseCode = "400", description = "No or empty body")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
-@APIResponse(responseCode = "413", description = "The file exceeds ccall.http.max-body-size (20 MiB)")
+@APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB)")
 @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
 public class ComputeResource {
 
@@ -53,9 +56,12 @@ public class ComputeResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Hash a file sent as the form part `file`", description = "As the raw form. The HTTP "
-            + "layer spools a multipart part to a temporary file, deleted when the request ends.")
-    public FileHashes computeForm(@RestForm("file") FileUpload file, @QueryParam("dihedral") boolean dihedral) {
-        return hashing.hash(uploads.read(file), dihedral);
+    @Operation(summary = "Hash a file sent as the form part `file`", description = "As the raw form. The form is "
+            + "read in memory; the file is never written to disk.")
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = FileForm.class)))
+    public FileHashes computeForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dihedral") boolean dihedral) {
+        return hashing.hash(uploads.readForm(body, contentType), dihedral);
     }
 }

@@ -1,71 +1,83 @@
 package org.christchurchcall.hashmatch.compute.service;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
+import org.christchurchcall.hashmatch.config.HashmatchConfig;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.problem.ProblemType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
- * Reads an upload into memory, up to the platform's body limit. The HTTP layer already refuses a
- * declared Content-Length over the limit; a chunked body declares none, so it is counted here.
+ * Reads an uploaded file into memory and nowhere else: uploads are terrorist and violent
+ * extremist content, hashed and dropped, never written to disk. The platform has already refused
+ * a body over {@code ccall.http.max-body-size}, whether it declared its length or came chunked;
+ * the file itself is held to {@code ccall.hashmatch.max-upload-size}. An upload costs at most a
+ * few times the body limit in memory, for the length of the request.
  */
 @ApplicationScoped
 public class UploadReader {
 
-    @ConfigProperty(name = "ccall.http.max-body-size")
-    long maxBodySize;
+    private final long maxFile;
 
+    @ConfigProperty(name = "ccall.http.max-body-size")
+    long maxBody;
+
+    @Inject
+    public UploadReader(HashmatchConfig config) {
+        this.maxFile = config.maxUploadSize();
+    }
+
+    /** The file sent as the whole body. */
     public byte[] read(InputStream in) {
         if (in == null) {
             throw ApiException.badRequest("the request has no body: send the file's bytes");
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
+        return checked(readAtMost(in, maxFile));
+    }
+
+    /** The file sent as the form part {@code file} of a multipart/form-data body. */
+    public byte[] readForm(InputStream in, String contentType) {
+        String boundary = MultipartForm.boundary(contentType)
+                .orElseThrow(() -> ApiException.badRequest("the multipart Content-Type names no boundary"));
+        byte[] body = in == null ? new byte[0] : readAtMost(in, maxBody);
+        Optional<byte[]> file;
+        try {
+            file = MultipartForm.part(body, boundary, "file");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("the body is not multipart/form-data: " + e.getMessage());
+        }
+        return checked(file.orElseThrow(() -> ApiException.invalidField("file", "a form part named file is required")));
+    }
+
+    private byte[] checked(byte[] file) {
+        if (file.length > maxFile) {
+            throw tooLarge(maxFile);
+        }
+        if (file.length == 0) {
+            throw ApiException.badRequest("the upload is empty");
+        }
+        return file;
+    }
+
+    /** Up to {@code limit} bytes; one more shows that there were more. */
+    private static byte[] readAtMost(InputStream in, long limit) {
         try (in) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                total += n;
-                if (total > maxBodySize) {
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, n);
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw tooLarge(limit);
             }
+            return bytes;
         } catch (IOException e) {
             throw ApiException.badRequest("the upload could not be read: " + e.getMessage());
         }
-        if (total == 0) {
-            throw ApiException.badRequest("the upload is empty");
-        }
-        return out.toByteArray();
     }
 
-    /**
-     * The bytes of a multipart file part, within the body limit. The HTTP layer spools parts to a
-     * temporary file that it deletes when the request ends.
-     */
-    public byte[] read(FileUpload file) {
-        if (file == null || file.uploadedFile() == null) {
-            throw ApiException.invalidField("file", "a form part named file is required");
-        }
-        if (file.size() > maxBodySize) {
-            throw tooLarge();
-        }
-        try {
-            return read(Files.newInputStream(file.uploadedFile()));
-        } catch (IOException e) {
-            throw ApiException.badRequest("the upload could not be read");
-        }
-    }
-
-    private ApiException tooLarge() {
-        return new ApiException(ProblemType.TOO_LARGE, "the body exceeds the limit of " + maxBodySize + " bytes");
+    private static ApiException tooLarge(long limit) {
+        return new ApiException(ProblemType.TOO_LARGE, "the file exceeds the limit of " + limit + " bytes");
     }
 }

@@ -8,12 +8,15 @@ import java.util.Optional;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.christchurchcall.hashmatch.compute.rest.FileForm;
 import org.christchurchcall.hashmatch.compute.service.FileHashing;
 import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
 import org.christchurchcall.hashmatch.compute.service.UploadReader;
@@ -30,11 +33,12 @@ import org.christchurchcall.platform.problem.Problem;
 import org.christchurchcall.platform.problem.ProblemType;
 import org.christchurchcall.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 @Path("/api/v1/match")
 @Produces(MediaType.APPLICATION_JSON)
@@ -111,7 +115,7 @@ public class MatchResource {
             + "the minimum quality is not matched (pdqSkipped says so): it would match unrelated images.")
     @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
     @APIResponse(responseCode = "400", description = "No or empty body, or a threshold above the cap")
-    @APIResponse(responseCode = "413", description = "The file exceeds ccall.http.max-body-size (20 MiB)")
+    @APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB)")
     @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
     public FileMatchResponse matchRaw(InputStream body, @QueryParam("dihedral") boolean dihedral,
             @QueryParam("threshold") String threshold) {
@@ -127,13 +131,15 @@ public class MatchResource {
     @Operation(summary = "Match a file sent as the form part `file`", description = "As the raw form.")
     @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
     @APIResponse(responseCode = "400", description = "No file part, or a threshold above the cap")
-    @APIResponse(responseCode = "413", description = "The file exceeds ccall.http.max-body-size (20 MiB)")
+    @APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB)")
     @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
-    public FileMatchResponse matchForm(@RestForm("file") FileUpload file, @QueryParam("dihedral") boolean dihedral,
-            @QueryParam("threshold") String threshold) {
+    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = FileForm.class)))
+    public FileMatchResponse matchForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dihedral") boolean dihedral, @QueryParam("threshold") String threshold) {
         int t = threshold(threshold == null || threshold.isBlank() ? null
                 : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
-        return matchFile(uploads.read(file), dihedral, t);
+        return matchFile(uploads.readForm(body, contentType), dihedral, t);
     }
 
     private FileMatchResponse matchFile(byte[] bytes, boolean dihedral, int threshold) {

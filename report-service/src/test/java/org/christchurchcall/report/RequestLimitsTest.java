@@ -1,0 +1,78 @@
+package org.christchurchcall.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
+
+import org.christchurchcall.platform.testing.RawHttp.Body;
+import org.christchurchcall.platform.testing.RequestLimitChecks;
+import org.christchurchcall.platform.testing.TestTokens;
+import org.christchurchcall.report.support.WireMockSources;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** report-service's request limits (docs/operations.md): a 1 MiB body, the shared line and header limits. */
+@QuarkusTest
+@WithTestResource(WireMockSources.class)
+class RequestLimitsTest {
+
+    static final long MAX_BODY = 1024 * 1024;
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DataSource ds;
+
+    static Map<String, String> json() {
+        return Map.of("Authorization", "Bearer " + TestTokens.secretariat(), "Content-Type", "application/json");
+    }
+
+    /** A draft request without a period: past the size check, it is refused by validation. */
+    static Body withoutPeriod(long size) {
+        return Body.paddedJson("{}", size);
+    }
+
+    @Test
+    void aBodyAtTheLimitGetsPastTheSizeCheckAndOneByteMoreIsRefused() throws SQLException {
+        int drafts = drafts();
+        RequestLimitChecks.bodyLimitHolds(base, "POST", "/api/v1/report-drafts", json(), MAX_BODY,
+                RequestLimitsTest::withoutPeriod, (framing, reply) -> assertEquals(400, reply.status(), reply.body()));
+        assertEquals(drafts, drafts());
+    }
+
+    @Test
+    void anOversizedBodyIsRefusedWhileItIsStillBeingSent() {
+        RequestLimitChecks.refusalIsEarly(base, "POST", "/api/v1/report-drafts", json(), MAX_BODY,
+                RequestLimitsTest::withoutPeriod);
+    }
+
+    @Test
+    void aRequestLineOverTheLimitIs414() {
+        RequestLimitChecks.requestLineLimitHolds(base);
+    }
+
+    @Test
+    void headersOverTheLimitAre431() {
+        RequestLimitChecks.headerLimitHolds(base);
+    }
+
+    int drafts() throws SQLException {
+        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement()
+                .executeQuery("select count(*) from report_draft")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+}
