@@ -4,7 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.christchurchcall.supporter.Fixtures.as;
 import static org.christchurchcall.supporter.Fixtures.count;
 import static org.christchurchcall.supporter.Fixtures.problem;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,6 +95,14 @@ class QuotaTest {
         problem(given().get("/api/v1/supporters").then(), 401).header("RateLimit-Limit", nullValue());
         problem(given().auth().oauth2(TestTokens.expired(Roles.SECRETARIAT)).get("/api/v1/supporters").then(), 401)
                 .header("RateLimit-Limit", nullValue());
+    }
+
+    @Test
+    void theOpenApiDocumentShowsThe429OnApiOperationsOnly() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/supporters'.post.responses.'429'.description", containsString("quota"))
+                .body("paths.'/api/v1/supporters'.get.responses.'429'.headers", hasKey("RateLimit-Remaining"))
+                .body("paths.'/oauth2/token'.post.responses.'429'.description", containsString("failed client"));
     }
 
     @Test

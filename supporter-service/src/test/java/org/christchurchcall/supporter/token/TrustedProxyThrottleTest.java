@@ -86,7 +86,7 @@ class TrustedProxyThrottleTest {
         }
         Answer spent = TokenRequests.token(endpoint, "cc-unknown-last", "x", noisy);
         assertEquals(429, spent.status());
-        assertTrue(spent.body().getString("detail").contains("address"), spent.body().getString("detail"));
+        assertTrue(spent.field("detail").contains("address"), spent.field("detail"));
 
         Credentials other = TokenRequests.newClient();
         assertEquals(200, TokenRequests.token(endpoint, other.id(), other.secret(), "198.51.100.200").status());
