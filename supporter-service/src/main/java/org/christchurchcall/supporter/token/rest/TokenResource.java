@@ -11,10 +11,15 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
+import org.christchurchcall.platform.problem.Problem;
+import org.christchurchcall.platform.problem.ProblemResponses;
+import org.christchurchcall.platform.problem.ProblemType;
 import org.christchurchcall.supporter.token.service.OAuthError;
 import org.christchurchcall.supporter.token.service.TokenService;
 import org.christchurchcall.supporter.token.service.TokenService.IssuedToken;
@@ -24,6 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 
 @Path("/oauth2/token")
 @Tag(name = "Tokens", description = "OAuth 2.0 client-credentials grant and the signing keys")
@@ -41,6 +52,12 @@ public class TokenResource {
     @Inject
     TokenService tokens;
 
+    @Inject
+    ProblemResponses problems;
+
+    @Inject
+    ObjectMapper json;
+
     @POST
     @PermitAll
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -54,14 +71,28 @@ public class TokenResource {
             + "invalid_scope, unauthorized_client (the supporter is not active)")
     @APIResponse(responseCode = "401", description = "invalid_client: unknown client, wrong secret, or revoked")
     @APIResponse(responseCode = "415", description = "Not a form body")
+    @APIResponse(responseCode = "429", description = "Too many failed client authentications for this client id or "
+            + "from this address: problem+json with error temporarily_unavailable, and Retry-After. The secret was not "
+            + "checked.")
+    @APIResponse(responseCode = "503", description = "Too many token requests are being verified at once: problem+json "
+            + "with error temporarily_unavailable, and Retry-After")
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @FormParam("grant_type") String grantType, @FormParam("scope") String scope) {
-        IssuedToken t = tokens.issue(authorization, grantType, scope);
+            @FormParam("grant_type") String grantType, @FormParam("scope") String scope,
+            @Context HttpServerRequest request) {
+        // the TCP peer, or the forwarded client address only where quarkus.http.proxy.* trusts the proxy
+        SocketAddress peer = request.remoteAddress();
+        IssuedToken t = tokens.issue(authorization, grantType, scope, peer == null ? null : peer.hostAddress());
         return noStore(Response.ok(new TokenResponse(t.accessToken(), "Bearer", t.expiresIn()))).build();
     }
 
     @ServerExceptionMapper
-    public Response refused(OAuthError e) {
+    public Response refused(OAuthError e, UriInfo uri) {
+        ProblemType type = e.problemType();
+        if (type != null) {
+            Problem problem = problems.problem(type, e.getMessage(), uri.getPath(), null, null);
+            return noStore(Response.status(e.status()).type(Problem.MEDIA_TYPE).entity(withOAuthError(e, problem)))
+                    .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
+        }
         Map<String, String> body = new LinkedHashMap<>();
         body.put("error", e.error());
         body.put("error_description", e.getMessage());
@@ -70,6 +101,19 @@ public class TokenResource {
             r.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"ccall\", charset=\"UTF-8\"");
         }
         return r.build();
+    }
+
+    /** The problem's members, then RFC 6749's, so that both kinds of client find what they look for. */
+    private String withOAuthError(OAuthError e, Problem problem) {
+        Map<String, Object> body = json.convertValue(problem, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+        body.put("error", e.error());
+        body.put("error_description", e.getMessage());
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException(x);
+        }
     }
 
     /** RFC 6749 §5.1: token responses must not be cached. */

@@ -59,6 +59,12 @@ public class TokenService {
     @Inject
     MeterRegistry meters;
 
+    @Inject
+    FailureThrottle throttle;
+
+    @Inject
+    VerificationPool verification;
+
     @ConfigProperty(name = "ccall.token.issuer")
     String issuer;
 
@@ -68,10 +74,11 @@ public class TokenService {
     /** Compared against when the client id is unknown, so that unknown and wrong secrets take as long. */
     private final String decoyHash = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), 10);
 
+    /** @param address the peer's address, or the forwarded one where a proxy is trusted (quarkus.http.proxy.*) */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public IssuedToken issue(String authorization, String grantType, String scope) {
+    public IssuedToken issue(String authorization, String grantType, String scope, String address) {
         try {
-            IssuedToken token = grant(authorization, grantType, scope);
+            IssuedToken token = grant(authorization, grantType, scope, address);
             meters.counter("ccall.tokens", "outcome", "issued").increment();
             return token;
         } catch (OAuthError e) {
@@ -80,7 +87,7 @@ public class TokenService {
         }
     }
 
-    private IssuedToken grant(String authorization, String grantType, String scope) {
+    private IssuedToken grant(String authorization, String grantType, String scope, String address) {
         if (grantType == null || grantType.isBlank()) {
             throw OAuthError.invalidRequest("grant_type is required");
         }
@@ -88,15 +95,7 @@ public class TokenService {
             throw new OAuthError(400, "unsupported_grant_type", "only client_credentials is supported");
         }
         String[] credentials = basic(authorization);
-        Optional<ApiClient> found = clients.findByClientId(credentials[0]);
-        if (found.isEmpty()) {
-            BcryptUtil.matches(credentials[1], decoyHash);
-            throw OAuthError.invalidClient();
-        }
-        ApiClient client = found.get();
-        if (!BcryptUtil.matches(credentials[1], client.secretHash) || client.isRevoked()) {
-            throw OAuthError.invalidClient();
-        }
+        ApiClient client = authenticate(credentials[0], credentials[1], address);
         Supporter supporter = null;
         if (client.supporterId != null) {
             supporter = supporters.findById(client.supporterId);
@@ -113,6 +112,46 @@ public class TokenService {
         }
         String jwt = claims.jws().keyId(keys.keyId()).algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
         return new IssuedToken(jwt, keys.ttl().toSeconds(), roles);
+    }
+
+    /**
+     * The client whose secret this is, or invalid_client. The throttle comes first, so that a
+     * refused attempt costs neither a database read nor a bcrypt comparison.
+     */
+    private ApiClient authenticate(String clientId, String secret, String address) {
+        FailureThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(clientId, address);
+        } catch (OAuthError e) {
+            authentications("throttled");
+            throw e;
+        }
+        boolean authenticated;
+        ApiClient client;
+        try {
+            Optional<ApiClient> found = clients.findByClientId(clientId);
+            client = found.orElse(null);
+            authenticated = verification.matches(secret, client == null ? decoyHash : client.secretHash)
+                    && client != null && !client.isRevoked();
+        } catch (RuntimeException e) {
+            attempt.abandoned();
+            if (e instanceof OAuthError) {
+                authentications("busy");
+            }
+            throw e;
+        }
+        if (!authenticated) {
+            attempt.failed();
+            authentications("failed");
+            throw OAuthError.invalidClient();
+        }
+        attempt.succeeded();
+        authentications("succeeded");
+        return client;
+    }
+
+    private void authentications(String outcome) {
+        meters.counter("ccall.token.authentications", "outcome", outcome).increment();
     }
 
     /** The requested scope, if any, narrows the client's roles; the supporter's type role always stays. */
