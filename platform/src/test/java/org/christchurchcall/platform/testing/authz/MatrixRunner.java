@@ -110,6 +110,8 @@ public final class MatrixRunner {
                     + " cells differ from the service, and " + (problems.size() - mismatches) + " other problems:\n  "
                     + String.join("\n  ", problems));
         }
+        System.out.printf("%s: all %d cells of %d rows agree with the service%n", matrix.source(), cells,
+                matrix.rows().size());
     }
 
     private String check(MatrixRow row, ApiOperation op, Persona p, String token, Outcome expected) {
