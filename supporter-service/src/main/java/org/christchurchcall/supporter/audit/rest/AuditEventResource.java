@@ -51,7 +51,8 @@ public class AuditEventResource {
     @RolesAllowed({ Roles.SECRETARIAT, Roles.AUDITOR })
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List changes, newest first", description = "Roles: secretariat, auditor. Filters: entityType "
-            + "(supporter, commitment, stocktake, stocktake-report, contact-point, webhook-endpoint, api-client), entityId, "
+            + "(supporter, commitment, stocktake, stocktake-report, contact-point, webhook-endpoint, api-client, "
+            + "entitlement: grants and withdrawals, entityId the supporter's id), entityId, "
             + "supporterId (the acting supporter).")
     @APIResponse(responseCode = "200", description = "A page of audit events")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
