@@ -54,6 +54,7 @@ final class Overlays {
         Files.writeString(dir.resolve("signing-key-id.env"), "key-id=test\n");
         Files.writeString(dir.resolve("service-clients.env"), "protocol-service=x\nreport-service=y\n");
         Files.writeString(dir.resolve("contacts-encryption.env"), "key=AAAA\n");
+        Files.writeString(dir.resolve("protocol-secret-keys.env"), "ACTIVE_KEY=k1\nKEYS_K1=AAAA\n");
         if (dev) {
             Files.writeString(dir.resolve("postgres-superuser.env"), "password=x\n");
             for (String d : List.of("supporter", "protocol", "hashmatch", "report")) {

@@ -21,10 +21,12 @@ class ArchitectureTest {
                 .or().haveSimpleName("IncidentStatus").or().haveSimpleName("IllegalTransitionException")
                 .or().haveSimpleName("SecondApproval")
                 .or().haveSimpleNameStartingWith("TimelineChain")
-                .or().haveSimpleName("WebhookSignature").or().haveSimpleName("Backoff")
+                .or().haveSimpleName("Backoff")
+                .or().haveSimpleNameStartingWith("SecretKeyRing").or().haveSimpleName("Secret")
+                .or().haveSimpleName("SealedSecret")
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "javax.crypto..",
                         "org.christchurchcall.protocol.incident", "org.christchurchcall.protocol.timeline",
-                        "org.christchurchcall.protocol.notification")
+                        "org.christchurchcall.protocol.notification", "org.christchurchcall.protocol.secret")
                 .check(CLASSES);
     }
 

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -24,6 +27,55 @@ public class Db {
     /** Rows of all tables a write can touch, as one comparable string. */
     public String footprint() {
         return count("hash_record") + "/" + count("hash_change") + "/" + count("hash_feedback") + "/" + count("dispute");
+    }
+
+    /** Seeds records of a bench contributor (with their change-log entries) until the table holds at least {@code total}. */
+    public void seedRecords(int total) {
+        long missing = total - count("hash_record");
+        if (missing > 0) {
+            insertRecords(SEED_CONTRIBUTOR, (int) missing);
+        }
+    }
+
+    /** Seeds {@code n} PDQ records shared by this contributor; returns their values. */
+    public List<String> seedRecordsOf(UUID contributor, int n) {
+        return insertRecords(contributor, n);
+    }
+
+    private static final UUID SEED_CONTRIBUTOR = UUID.fromString("5eed0000-0000-4000-8000-000000000001");
+
+    private List<String> insertRecords(UUID contributor, int n) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("""
+                with r as (
+                    insert into hash_record (seq_id, id, type, value, quality, labels, contributor_id,
+                        contributor_type, status, created_at, updated_at, version)
+                    select nextval('hash_record_seq'), gen_random_uuid(), 'pdq',
+                        md5(random()::text || g) || md5(random()::text || g), 90, '{recruitment}', ?, 'company',
+                        'active', now(), now(), 0
+                    from generate_series(1, ?) g
+                    returning seq_id, value, status, labels
+                ), c as (
+                    insert into hash_change (seq, hash_id, kind, status, labels, changed_at)
+                    select nextval('hash_change_seq'), seq_id, 'added', status, labels, clock_timestamp() from r
+                )
+                select value from r
+                """)) {
+            ps.setObject(1, contributor);
+            ps.setInt(2, n);
+            List<String> values = new ArrayList<>(n);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            // as autovacuum would soon: the planner sees the table as it is
+            try (PreparedStatement analyze = c.prepareStatement("analyze hash_record")) {
+                analyze.execute();
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public long scalar(String sql, Object... params) {

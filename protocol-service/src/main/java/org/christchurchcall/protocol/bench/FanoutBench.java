@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.christchurchcall.protocol.notification.WebhookSignature;
+import org.christchurchcall.platform.webhook.WebhookVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +56,8 @@ import com.sun.net.httpserver.HttpServer;
  * supporter-service inside every activation request, before it queues notifications, so the new
  * endpoints are known without waiting for the background refresh.
  *
- * <p>The receiver verifies each signature as a participant would and de-duplicates on
+ * <p>The receiver verifies each signature and its timestamp (platform's {@code WebhookVerifier},
+ * 5 minutes' tolerance) as a participant would and de-duplicates on
  * {@code webhook-id}. Per endpoint it records the time to the first accepted delivery. An
  * endpoint with no accepted delivery within {@code --timeout-s} counts as lost; an endpoint that
  * accepted the event under more than one webhook id counts towards duplicates after de-dup.
@@ -89,7 +90,8 @@ public final class FanoutBench {
         final boolean failing;
         volatile UUID supporterId;
         volatile long supporterVersion;
-        volatile String secret;
+        /** Set with the secret supporter-service returned when the endpoint was registered. */
+        volatile WebhookVerifier verifier;
         final AtomicInteger attempts = new AtomicInteger();
         final AtomicLong firstAcceptedNanos = new AtomicLong(-1);
         final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
@@ -226,8 +228,8 @@ public final class FanoutBench {
         try (InputStream in = ex.getRequestBody()) {
             byte[] raw = in.readAllBytes();
             Endpoint e = endpoint(ex.getRequestURI().getPath());
-            String secret = e == null ? null : e.secret;
-            if (secret == null) {
+            WebhookVerifier verifier = e == null ? null : e.verifier;
+            if (verifier == null) {
                 ex.sendResponseHeaders(404, -1);
                 return;
             }
@@ -235,7 +237,7 @@ public final class FanoutBench {
             String id = ex.getRequestHeaders().getFirst("webhook-id");
             String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
             String sig = ex.getRequestHeaders().getFirst("webhook-signature");
-            if (id == null || ts == null || sig == null || !WebhookSignature.verify(secret, id, ts, body, sig)) {
+            if (!verifier.isValid(id, ts, sig, raw)) {
                 invalidSignatures.incrementAndGet();
                 ex.sendResponseHeaders(401, -1);
                 return;
@@ -298,7 +300,7 @@ public final class FanoutBench {
                             + o.protocol(), secretariat, 201);
                     JsonNode w = post(o.supporterUrl() + "/api/v1/supporters/" + e.supporterId + "/webhooks",
                             secretariat, Map.of("url", hookBase + e.index, "protocols", List.of(o.protocol())), 201);
-                    e.secret = w.path("signingSecret").asText();
+                    e.verifier = new WebhookVerifier(w.path("signingSecret").asText());
                     return null;
                 }));
             }

@@ -37,4 +37,12 @@ public interface DeliveryConfig {
     /** A notification not delivered within this age of its creation is dead-lettered. */
     @WithDefault("PT24H")
     Duration maxAge();
+
+    /**
+     * Deliver to loopback hosts (localhost, 127.0.0.0/8, ::1), over {@code http://} too: for
+     * development against a local receiver only. Everything else must be https to a public
+     * address (platform's OutboundGuard), checked before every attempt.
+     */
+    @WithDefault("false")
+    boolean allowLoopbackHttp();
 }

@@ -33,8 +33,17 @@ public class WebhookEndpoint extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<String> protocols = new ArrayList<>();
 
+    /**
+     * The signing secret, encrypted (base64 of nonce, AES-GCM ciphertext and tag) under the key
+     * {@link #secretKeyId}; read and written through {@code EndpointSecrets}. A null key id marks a
+     * row written before secrets were encrypted, still in plain text until the start-up
+     * re-encryption reaches it.
+     */
     @Column(name = "signing_secret")
-    public String signingSecret;
+    public String sealedSecret;
+
+    @Column(name = "signing_secret_key_id")
+    public String secretKeyId;
 
     public boolean active;
 

@@ -15,7 +15,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * An outbox row: one event for one webhook endpoint, written in the transaction of the change
  * it announces. {@link #id} is the {@code webhook-id} and stays the same across retries, so
- * receivers de-duplicate on it.
+ * receivers de-duplicate on it. It holds no secret: the worker signs with the endpoint's
+ * current secret when it sends.
  */
 @Entity
 @Table(name = "notification")
@@ -48,10 +49,6 @@ public class Notification extends PanacheEntityBase {
     public UUID endpointId;
 
     public String url;
-
-    /** A copy of the endpoint's secret, so that a delivery after a restart signs as the first try would. */
-    @Column(name = "signing_secret")
-    public String signingSecret;
 
     public String payload;
 

@@ -44,7 +44,7 @@ class DeliveryTest {
 
     @BeforeEach
     void testProtocols() {
-        for (String code : List.of(World.RETRY_PROTOCOL, World.DEAD_PROTOCOL)) {
+        for (String code : List.of(World.RETRY_PROTOCOL, World.DEAD_PROTOCOL, World.REFUSED_PROTOCOL)) {
             if (given().auth().oauth2(TestTokens.secretariat()).get("/api/v1/protocols/" + code).statusCode() == 404) {
                 given().auth().oauth2(TestTokens.secretariat()).contentType(ContentType.JSON)
                         .body(Map.of("code", code, "name", "Test " + code, "description", "for delivery tests",
@@ -103,6 +103,31 @@ class DeliveryTest {
     }
 
     @Test
+    void aWebhookWhoseHostResolvesToARefusedAddressIsDeadLetteredAtOnceWithoutSending() {
+        double refusedBefore = registry.counter("ccall.notifications.refused").count();
+        String id = activated(World.REFUSED_PROTOCOL);
+        Db db = new Db(ds);
+        UUID incident = UUID.fromString(id);
+        // the test maximum age is 3 s: dead within 2 s can only be the refusal, not retries running out
+        await().atMost(Duration.ofSeconds(2)).until(() -> db.count(
+                "select count(*) from notification where incident_id = ? and status = 'dead-lettered'", incident) == 1);
+        assertEquals(1, db.count("select attempts from notification where incident_id = ?", incident), "never retried");
+        String reason = "metadata.hooks.example resolves to 169.254.169.254 is in 169.254.0.0/16 "
+                + "(link-local, where cloud metadata services live)";
+        assertEquals(1, db.count("select count(*) from notification where incident_id = ? and last_error = ? "
+                + "and last_status is null", incident, "refused destination: " + reason));
+        given().auth().oauth2(TestTokens.secretariat()).queryParam("limit", 500)
+                .get("/api/v1/incidents/" + id + "/timeline").then().statusCode(200)
+                .body("items.find { it.kind == 'notification-dead-lettered' }.data.refusedDestination",
+                        org.hamcrest.Matchers.equalTo(reason))
+                .body("items.find { it.kind == 'notification-dead-lettered' }.data.endpointId",
+                        org.hamcrest.Matchers.equalTo(World.INWARD.hook().id().toString()));
+        given().auth().oauth2(TestTokens.secretariat()).get("/api/v1/incidents/" + id + "/participants").then()
+                .statusCode(200).body("items[0].deadLettered", org.hamcrest.Matchers.equalTo(1));
+        assertTrue(registry.counter("ccall.notifications.refused").count() >= refusedBefore + 1);
+    }
+
+    @Test
     void rowsClaimedByAReplicaThatDiedAreDeliveredInOrderWithTheirOriginalIds() {
         // an incident whose outbox holds three events for New Zealand's endpoint, the first of
         // them claimed by a replica that was killed before it could send (its lease still runs)
@@ -112,11 +137,11 @@ class DeliveryTest {
         List<UUID> ids = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         for (int i = 0; i < ids.size(); i++) {
             db.exec("insert into notification (id, event_id, event_type, incident_id, supporter_id, endpoint_id, url, "
-                    + "signing_secret, payload, status, attempts, created_at, next_attempt_at, locked_until) values "
-                    + "(?, ?, 'incident.situational-update', ?, ?, ?, ?, ?, ?, 'pending', ?, now(), now(), "
+                    + "payload, status, attempts, created_at, next_attempt_at, locked_until) values "
+                    + "(?, ?, 'incident.situational-update', ?, ?, ?, ?, ?, 'pending', ?, now(), now(), "
                     + (i == 0 ? "now() + interval '1500 milliseconds'" : "null") + ")",
                     ids.get(i), UUID.randomUUID(), incident, World.NZ.id(), World.NZ.hook().id(),
-                    WireMockPeers.base() + World.NZ.hook().path(), World.NZ.hook().secret(),
+                    WireMockPeers.base() + World.NZ.hook().path(),
                     "{\"incident\":{\"id\":\"" + id + "\"},\"n\":" + i + "}", i == 0 ? 1 : 0);
         }
         db.exec("insert into incident_participant (incident_id, supporter_id, supporter_name, first_notified_at) "

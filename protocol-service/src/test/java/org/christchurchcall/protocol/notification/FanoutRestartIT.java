@@ -44,6 +44,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.christchurchcall.platform.testing.TestTokens;
+import org.christchurchcall.platform.webhook.WebhookVerifier;
 import org.christchurchcall.protocol.support.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +75,8 @@ class FanoutRestartIT {
     private static final int ENDPOINTS = 50;
     private static final String SCHEMA = "fanout_restart_it";
     private static final String CLIENT_SECRET = "it-protocol-secret";
+    private static final String SECRETS_KEY = java.util.Base64.getEncoder()
+            .encodeToString(new java.security.SecureRandom().generateSeed(32));
     private static final String SERVICE_TOKEN = "it-service-token";
     /** Few senders and slow receivers, so that a kill lands with some rows delivered and most not. */
     private static final int CONCURRENCY = 8;
@@ -89,6 +92,11 @@ class FanoutRestartIT {
 
     /** One participant endpoint: its supporter, webhook id, WireMock path and signing secret. */
     record Endpoint(UUID supporterId, UUID webhookId, String path, String secret) {
+        @Override
+        public String toString() {
+            return "Endpoint[supporterId=" + supporterId + ", webhookId=" + webhookId + ", path=" + path
+                    + ", secret=[redacted]]";
+        }
     }
 
     @BeforeAll
@@ -173,8 +181,8 @@ class FanoutRestartIT {
             Endpoint e = byPath.get(r.getUrl());
             assertTrue(e != null, "a request to a known endpoint: " + r.getUrl());
             String webhookId = r.getHeader("webhook-id");
-            assertTrue(WebhookSignature.verify(e.secret(), webhookId, r.getHeader("webhook-timestamp"),
-                    r.getBodyAsString(), r.getHeader("webhook-signature")), "signed with the endpoint's secret");
+            assertTrue(new WebhookVerifier(e.secret()).isValid(webhookId, r.getHeader("webhook-timestamp"),
+                    r.getHeader("webhook-signature"), r.getBody()), "signed with the endpoint's secret, current");
             JsonNode body = JSON.readTree(r.getBodyAsString());
             assertEquals(eventId.toString(), body.path("eventId").asText(), "the original event id");
             assertEquals("incident.activated", body.path("type").asText());
@@ -326,6 +334,8 @@ class FanoutRestartIT {
             props.put("ccall.token.jwks-location", jwks.toString());
             props.put("ccall.supporter.url", base());
             props.put("ccall.supporter.client-secret", CLIENT_SECRET);
+            props.put("ccall.secrets.keys.it", SECRETS_KEY);
+            props.put("ccall.secrets.active-key", "it");
             props.put("ccall.hashmatch.url", base());
             props.put("ccall.delivery.concurrency", Integer.toString(CONCURRENCY));
             // a short lease so that rows claimed by the killed process come back quickly
@@ -334,6 +344,8 @@ class FanoutRestartIT {
             props.put("ccall.delivery.backoff-base", "PT0.2S");
             props.put("ccall.delivery.poll-every", "1s");
             props.put("ccall.contacts.refresh-delay", "1h");
+            // the receivers are WireMock on the loopback interface
+            props.put("ccall.delivery.allow-loopback-http", "true");
             props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
             cmd.add("-jar");
             cmd.add(Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().toString());

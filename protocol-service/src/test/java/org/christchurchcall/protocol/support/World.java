@@ -16,6 +16,10 @@ import org.christchurchcall.platform.testing.TestTokens;
 public final class World {
 
     public record Hook(UUID id, String path, List<String> protocols, String secret) {
+        @Override
+        public String toString() {
+            return "Hook[id=" + id + ", path=" + path + ", protocols=" + protocols + ", secret=[redacted]]";
+        }
     }
 
     /** {@code protocols}: the participation the secretariat granted, as supporter-service serves it. */
@@ -39,6 +43,7 @@ public final class World {
 
     public static final String RETRY_PROTOCOL = "test-retry";
     public static final String DEAD_PROTOCOL = "test-dead";
+    public static final String REFUSED_PROTOCOL = "test-refused";
 
     public static final Supporter NZ = supporter("New Zealand", "government", "NZ", "nz", "ccscrp",
             "eu-crisis-protocol");
@@ -57,8 +62,13 @@ public final class World {
     /** Granted ccscrp without any webhook yet: it sees ccscrp incidents but is not notified. */
     public static final Supporter OBSERVER = new Supporter(UUID.randomUUID(), "Observer State", "government", "IE",
             List.of("ccscrp"), List.of());
+    /** Its webhook's host resolves (through {@link TestDns}) to the cloud metadata address. */
+    public static final Supporter INWARD = new Supporter(UUID.randomUUID(), "Inward Pointing Ltd", "company", "US",
+            List.of(REFUSED_PROTOCOL), List.of(new Hook(UUID.randomUUID(), "https://metadata.hooks.example/ccall",
+                    List.of(REFUSED_PROTOCOL), secret())));
 
-    public static final List<Supporter> ALL = List.of(NZ, FR, LINE, JVC, EC, INZ, FLAKY, DEAD, SQUATTER, OBSERVER);
+    public static final List<Supporter> ALL = List.of(NZ, FR, LINE, JVC, EC, INZ, FLAKY, DEAD, INWARD, SQUATTER,
+            OBSERVER);
 
     private World() {
     }
@@ -92,7 +102,8 @@ public final class World {
             item.put("contactPoints", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "Duty officer " + s.name(),
                         "role", "24/7 crisis desk", "email", "crisis@" + s.name().replace(" ", "").toLowerCase() + ".example",
                         "phone", "+64 4 000 0000")));
-            item.put("webhooks", s.hooks().stream().map(h -> Map.of("id", h.id().toString(), "url", base + h.path(),
+            item.put("webhooks", s.hooks().stream().map(h -> Map.of("id", h.id().toString(),
+                        "url", h.path().contains("://") ? h.path() : base + h.path(),
                         "protocols", h.protocols(), "signingSecret", h.secret(), "active", true)).toList());
             return item;
         }).toList());

@@ -99,6 +99,11 @@ public final class LivePlatform implements AutoCloseable {
         p.put("ccall.supporter.client-id", "protocol-service");
         p.put("ccall.supporter.client-secret", protocolSecret);
         p.put("ccall.hashmatch.url", hashmatchUrl);
+        byte[] secretsKey = new byte[32];
+        random.nextBytes(secretsKey);
+        p.put("ccall.secrets.keys.live", Base64.getEncoder().encodeToString(secretsKey));
+        p.put("ccall.secrets.active-key", "live");
+        p.put("ccall.delivery.allow-loopback-http", "true");
         protocol = launch("protocol-service", protocolPort, p);
 
         Map<String, String> r = common("report", jwks);

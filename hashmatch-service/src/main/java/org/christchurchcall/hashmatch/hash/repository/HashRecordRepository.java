@@ -19,12 +19,24 @@ public class HashRecordRepository implements PanacheRepositoryBase<HashRecord, L
         return find("id", id).firstResultOptional();
     }
 
-    /** The records this contributor already shared among the given values of one type. */
+    /**
+     * The records this contributor already shared among the given values of one type. The values
+     * go as one array parameter: an {@code in (...)} list takes a bind parameter per value, and a
+     * bulk submission's 10,000 of them made PostgreSQL plan and run the statement for over a minute.
+     */
+    @SuppressWarnings("unchecked")
     public List<HashRecord> findSubmitted(UUID contributorId, HashType type, Collection<String> values) {
         if (values.isEmpty()) {
             return List.of();
         }
-        return list("contributorId = ?1 and type = ?2 and value in ?3", contributorId, type, values);
+        return getEntityManager().createNativeQuery("""
+                select * from hash_record
+                where type = ?1 and value = any(?2) and contributor_id = ?3
+                """, HashRecord.class)
+                .setParameter(1, type.code())
+                .setParameter(2, values.toArray(String[]::new))
+                .setParameter(3, contributorId)
+                .getResultList();
     }
 
     /** One page of records in key order, optionally of one incident. */

@@ -46,17 +46,18 @@ public class IncidentAggregates {
         long exercises = all.size() - live.size();
         Map<String, Long> byStatus = new TreeMap<>(live.stream()
                 .collect(Collectors.groupingBy(i -> i.statusCode, Collectors.counting())));
-        List<UUID> ids = live.stream().map(i -> i.id).toList();
-        List<Activation> activations = ids.isEmpty() ? List.of()
-                : Activation.list("incidentId in ?1 and status = ?2", ids, Activation.IN_EFFECT);
+        // the period's incidents as a subquery, not as a bind parameter each: a period may hold thousands
+        String livePeriod = "(select i.id from Incident i where i.reportedAt >= ?1 and i.reportedAt < ?2 and i.exercise = false)";
+        List<Activation> activations = live.isEmpty() ? List.of()
+                : Activation.list("incidentId in " + livePeriod + " and status = ?3", from, to, Activation.IN_EFFECT);
         Map<String, Map<String, Long>> grouped = new TreeMap<>();
         for (Activation a : activations) {
             grouped.computeIfAbsent(a.protocolCode, k -> new TreeMap<>()).merge(a.levelCode, 1L, Long::sum);
         }
         List<ProtocolLevelCount> counts = new ArrayList<>();
         grouped.forEach((p, levels) -> levels.forEach((l, n) -> counts.add(new ProtocolLevelCount(p, l, n))));
-        Map<UUID, List<IncidentParticipant>> participants = ids.isEmpty() ? Map.of()
-                : IncidentParticipant.<IncidentParticipant>list("incidentId in ?1", ids).stream()
+        Map<UUID, List<IncidentParticipant>> participants = live.isEmpty() ? Map.of()
+                : IncidentParticipant.<IncidentParticipant>list("incidentId in " + livePeriod, from, to).stream()
                         .collect(Collectors.groupingBy(p -> p.incidentId));
 
         List<Double> toActivation = new ArrayList<>();

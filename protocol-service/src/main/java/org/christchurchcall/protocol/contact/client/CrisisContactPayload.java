@@ -14,7 +14,13 @@ public record CrisisContactPayload(UUID supporterId, String supporterName, Strin
     public record ContactPointPayload(UUID id, String name, String role, String email, String phone) {
     }
 
+    /** Holds a signing secret in plain text, so it prints without it. */
     public record WebhookPayload(UUID id, String url, List<String> protocols, String signingSecret, Boolean active) {
+        @Override
+        public String toString() {
+            return "WebhookPayload[id=" + id + ", url=" + url + ", protocols=" + protocols + ", signingSecret="
+                    + (signingSecret == null ? null : "[redacted]") + ", active=" + active + "]";
+        }
     }
 
     public record Page(List<CrisisContactPayload> items, String nextCursor, String next) {

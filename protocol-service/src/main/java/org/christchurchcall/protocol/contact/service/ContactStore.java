@@ -29,6 +29,9 @@ public class ContactStore {
     @Inject
     EntityManager em;
 
+    @Inject
+    EndpointSecrets secrets;
+
     /**
      * Makes the local copy equal to what supporter-service served. Compares with the stored rows
      * and writes only what changed, so a refresh before an activation costs a few statements
@@ -99,7 +102,9 @@ public class ContactStore {
                 if (!protocols.equals(e.protocols)) {
                     e.protocols = protocols;
                 }
-                e.signingSecret = w.signingSecret();
+                if (newHook || !secrets.holds(e, w.signingSecret())) {
+                    secrets.store(e, w.signingSecret());
+                }
                 e.active = w.active() == null || w.active();
                 if (newHook) {
                     e.persist();

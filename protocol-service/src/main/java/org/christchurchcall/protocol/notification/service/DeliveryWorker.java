@@ -1,13 +1,11 @@
 package org.christchurchcall.protocol.notification.service;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,9 +24,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.outbound.HostResolver;
+import org.christchurchcall.platform.outbound.OutboundGuard;
+import org.christchurchcall.platform.outbound.OutboundHttpClient;
+import org.christchurchcall.platform.outbound.RefusedDestinationException;
+import org.christchurchcall.platform.webhook.WebhookSignature;
 import org.christchurchcall.protocol.config.DeliveryConfig;
 import org.christchurchcall.protocol.notification.Backoff;
-import org.christchurchcall.protocol.notification.WebhookSignature;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,6 +38,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientOptions;
 
 /**
  * Delivers outbox rows: concurrently across endpoints (a bounded pool), in order per endpoint
@@ -59,12 +63,18 @@ public class DeliveryWorker {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    HostResolver resolver;
+
     private ExecutorService senders;
     private ExecutorService dispatcher;
     private ExecutorService recorder;
     private final LinkedBlockingQueue<Recording> accepted = new LinkedBlockingQueue<>();
     private Semaphore permits;
-    private HttpClient http;
+    private OutboundHttpClient http;
     private Backoff backoff;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -73,6 +83,7 @@ public class DeliveryWorker {
     private Counter deliveredCounter;
     private Counter retriedCounter;
     private Counter deadCounter;
+    private Counter refusedCounter;
     private Timer deliveryLatency;
 
     @PostConstruct
@@ -83,13 +94,14 @@ public class DeliveryWorker {
         recorder = Executors.newSingleThreadExecutor(named("webhook-recorder"));
         recorder.execute(this::recordLoop);
         permits = new Semaphore(n);
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .followRedirects(HttpClient.Redirect.NEVER).executor(Executors.newFixedThreadPool(2, named("webhook-io")))
-                .build();
+        // every attempt is checked again: the URL came from a supporter, and its DNS may have changed since
+        http = new OutboundHttpClient(vertx, new OutboundGuard(resolver, config.allowLoopbackHttp()),
+                new HttpClientOptions().setConnectTimeout(5000), n);
         backoff = new Backoff(config.backoffBase(), config.backoffMax());
         deliveredCounter = registry.counter("ccall.notifications.delivered");
         retriedCounter = registry.counter("ccall.notifications.retried");
         deadCounter = registry.counter("ccall.notifications.dead.lettered");
+        refusedCounter = registry.counter("ccall.notifications.refused");
         deliveryLatency = Timer.builder("ccall.notifications.delivery.latency")
                 .description("from queuing to successful delivery").publishPercentiles(0.5, 0.99).register(registry);
         registry.gauge("ccall.notifications.in.flight", inFlight);
@@ -110,6 +122,7 @@ public class DeliveryWorker {
             Thread.currentThread().interrupt();
         }
         recorder.shutdownNow();
+        http.close();
     }
 
     void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten e) {
@@ -180,17 +193,17 @@ public class DeliveryWorker {
         Integer status = null;
         String error;
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(d.url()))
-                    .timeout(config.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("webhook-id", messageId)
-                    .header("webhook-timestamp", Long.toString(ts))
-                    .header("webhook-signature", WebhookSignature.sign(d.signingSecret(), messageId, ts, d.payload()))
-                    .header("User-Agent", "ccall-protocol-service")
-                    .POST(HttpRequest.BodyPublishers.ofString(d.payload()))
-                    .build();
-            HttpResponse<Void> res = http.send(req, HttpResponse.BodyHandlers.discarding());
-            status = res.statusCode();
+            if (d.signingSecret() == null) {
+                throw new IllegalStateException("no signing secret: the webhook endpoint is no longer registered or "
+                        + "its secret does not decrypt");
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("webhook-id", messageId);
+            headers.put("webhook-timestamp", Long.toString(ts));
+            headers.put("webhook-signature", WebhookSignature.sign(d.signingSecret().reveal(), messageId, ts, d.payload()));
+            headers.put("User-Agent", "ccall-protocol-service");
+            status = http.post(d.url(), headers, d.payload(), config.requestTimeout());
             if (status >= 200 && status < 300) {
                 Instant now = Instant.now();
                 record(d, status, now);
@@ -199,6 +212,10 @@ public class DeliveryWorker {
                 return;
             }
             error = "HTTP " + status;
+        } catch (RefusedDestinationException e) {
+            // retrying cannot help and must not happen: the endpoint is fixed at supporter-service
+            refused(d, e.getMessage());
+            return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             error = "interrupted";
@@ -218,6 +235,18 @@ public class DeliveryWorker {
         } catch (RuntimeException e) {
             // the lease expires and another poll takes the row again
             LOG.warnf("could not record the failed delivery of %s: %s", d.id(), e.toString());
+        }
+    }
+
+    private void refused(Delivery d, String reason) {
+        try {
+            if (store.refused(d, reason, Instant.now())) {
+                refusedCounter.increment();
+                deadCounter.increment();
+                LOG.warnf("notification %s to %s dead-lettered without sending: %s", d.id(), d.url(), reason);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("could not record the refused delivery of %s: %s", d.id(), e.toString());
         }
     }
 

@@ -21,9 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.protocol.contact.service.EndpointSecrets;
 import org.christchurchcall.protocol.incident.Incident;
 import org.christchurchcall.protocol.notification.IncidentParticipant;
 import org.christchurchcall.protocol.notification.Notification;
+import org.christchurchcall.protocol.secret.Secret;
 import org.christchurchcall.protocol.timeline.TimelineKind;
 import org.christchurchcall.protocol.timeline.service.Timeline;
 
@@ -35,11 +37,12 @@ public class NotificationStore {
      * Claims the head of each endpoint's queue that is due. SKIP LOCKED lets several replicas
      * claim side by side; the lease (locked_until) keeps a claimed row away from the others while
      * it is in flight, and hands it back if the claiming replica dies. Only the oldest pending
-     * row of an endpoint is eligible, which keeps each endpoint's deliveries in order.
+     * row of an endpoint is eligible, which keeps each endpoint's deliveries in order. The
+     * endpoint's current (encrypted) secret comes with each row: the outbox keeps no copy.
      */
     private static final String CLAIM = """
             with due as (
-                select n.seq from notification n
+                select n.seq, n.endpoint_id from notification n
                 where n.status = 'pending' and n.next_attempt_at <= now()
                   and (n.locked_until is null or n.locked_until < now())
                   and not exists (select 1 from notification p
@@ -49,9 +52,10 @@ public class NotificationStore {
                 for update of n skip locked)
             update notification t
                set locked_until = now() + (? * interval '1 millisecond'), attempts = t.attempts + 1
-              from due where t.seq = due.seq
+              from due left join webhook_endpoint e on e.id = due.endpoint_id
+             where t.seq = due.seq
             returning t.seq, t.id, t.event_id, t.event_type, t.incident_id, t.supporter_id, t.endpoint_id, t.url,
-                      t.signing_secret, t.payload, t.attempts, t.created_at
+                      e.signing_secret, e.signing_secret_key_id, t.payload, t.attempts, t.created_at
             """;
 
     @Inject
@@ -59,6 +63,9 @@ public class NotificationStore {
 
     @Inject
     Timeline timeline;
+
+    @Inject
+    EndpointSecrets secrets;
 
     @Transactional
     public List<Delivery> claim(int max, Duration lease) {
@@ -68,10 +75,12 @@ public class NotificationStore {
             ps.setLong(2, lease.toMillis());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    UUID endpointId = rs.getObject(7, UUID.class);
+                    Secret secret = secrets.open(endpointId, rs.getString(9), rs.getString(10)).orElse(null);
                     out.add(new Delivery(rs.getLong(1), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
-                            rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
-                            rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9), rs.getString(10),
-                            rs.getInt(11), rs.getObject(12, OffsetDateTime.class).toInstant()));
+                            rs.getString(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class), endpointId,
+                            rs.getString(8), secret, rs.getString(11), rs.getInt(12),
+                            rs.getObject(13, OffsetDateTime.class).toInstant()));
                 }
             }
         } catch (SQLException e) {
@@ -147,6 +156,32 @@ public class NotificationStore {
         }
         n.nextAttemptAt = at.plus(retryIn);
         return false;
+    }
+
+    /**
+     * Dead-letters a row whose URL the outbound guard refused (e.g. its host resolves to a private
+     * address): nothing was sent, and no retry would be allowed either. The timeline says why.
+     */
+    @Transactional
+    public boolean refused(Delivery d, String reason, Instant at) {
+        Notification n = Notification.find("seq", d.seq()).firstResult();
+        if (n == null || !Notification.PENDING.equals(n.status)) {
+            return false;
+        }
+        String error = "refused destination: " + reason;
+        n.lastStatus = null;
+        n.lastError = error.substring(0, Math.min(error.length(), 500));
+        n.lockedUntil = null;
+        n.status = Notification.DEAD;
+        n.deadAt = at;
+        Map<String, Object> data = entry(d);
+        data.put("lastHttpStatus", null);
+        data.put("lastError", n.lastError);
+        data.put("deadLetteredAt", at.toString());
+        data.put("refusedDestination", reason);
+        timeline.append(Incident.findById(d.incidentId()), TimelineKind.NOTIFICATION_DEAD_LETTERED, "delivery-worker",
+                data);
+        return true;
     }
 
     private static Map<String, Object> entry(Delivery d) {

@@ -47,8 +47,8 @@ public class Outbox {
     public static final String CONCLUDED = "incident.concluded";
 
     private static final String INSERT = "insert into notification (id, event_id, event_type, incident_id, "
-            + "supporter_id, endpoint_id, url, signing_secret, payload, status, attempts, created_at, next_attempt_at) "
-            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+            + "supporter_id, endpoint_id, url, payload, status, attempts, created_at, next_attempt_at) "
+            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
 
     @Inject
     Timeline timeline;
@@ -124,11 +124,10 @@ public class Outbox {
                 ps.setObject(5, e.supporterId);
                 ps.setObject(6, e.id);
                 ps.setString(7, e.url);
-                ps.setString(8, e.signingSecret);
-                ps.setString(9, body);
-                ps.setString(10, Notification.PENDING);
+                ps.setString(8, body);
+                ps.setString(9, Notification.PENDING);
+                ps.setObject(10, at);
                 ps.setObject(11, at);
-                ps.setObject(12, at);
                 ps.addBatch();
             }
             ps.executeBatch();

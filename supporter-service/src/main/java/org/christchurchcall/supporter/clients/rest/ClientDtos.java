@@ -37,5 +37,12 @@ public final class ClientDtos {
             return new ClientView(c.id, c.clientId, c.name, c.supporterId, List.of(c.roles), c.createdAt, c.revokedAt,
                     c.revokedReason, secret);
         }
+
+        @Override
+        public String toString() {
+            return "ClientView[id=" + id + ", clientId=" + clientId + ", name=" + name + ", supporterId=" + supporterId
+                    + ", roles=" + roles + ", createdAt=" + createdAt + ", revokedAt=" + revokedAt + ", revokedReason="
+                    + revokedReason + ", clientSecret=" + (clientSecret == null ? null : "[redacted]") + "]";
+        }
     }
 }

@@ -44,6 +44,10 @@ public class ApiClientService {
 
     /** A created client and its secret, which exists in clear only in this answer. */
     public record Created(ApiClient client, String secret) {
+        @Override
+        public String toString() {
+            return "Created[client=" + (client == null ? null : client.clientId) + ", secret=[redacted]]";
+        }
     }
 
     private final SecureRandom random = new SecureRandom();

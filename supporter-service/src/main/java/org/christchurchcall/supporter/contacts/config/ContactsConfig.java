@@ -7,8 +7,9 @@ import io.smallrye.config.WithDefault;
 public interface ContactsConfig {
 
     /**
-     * Accept {@code http://} webhook URLs on loopback hosts (localhost, 127.0.0.0/8, ::1): for
-     * development against a local receiver only. Everything else must be https.
+     * Accept webhook URLs on loopback hosts (localhost, 127.0.0.0/8, ::1), over {@code http://}
+     * too: for development against a local receiver only. Everything else must be https to a
+     * public address (platform's OutboundGuard).
      */
     @WithDefault("false")
     boolean allowLoopbackHttp();

@@ -70,6 +70,12 @@ public final class ContactDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WebhookView(UUID id, UUID supporterId, String url, List<String> protocols, boolean active,
             Instant createdAt, long version, String signingSecret) {
+        @Override
+        public String toString() {
+            return "WebhookView[id=" + id + ", supporterId=" + supporterId + ", url=" + url + ", protocols=" + protocols
+                    + ", active=" + active + ", createdAt=" + createdAt + ", version=" + version + ", signingSecret="
+                    + (signingSecret == null ? null : "[redacted]") + "]";
+        }
     }
 
     /**
@@ -87,5 +93,10 @@ public final class ContactDtos {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DirectoryWebhook(UUID id, String url, List<String> protocols, String signingSecret,
             boolean active) {
+        @Override
+        public String toString() {
+            return "DirectoryWebhook[id=" + id + ", url=" + url + ", protocols=" + protocols + ", signingSecret="
+                    + (signingSecret == null ? null : "[redacted]") + ", active=" + active + "]";
+        }
     }
 }

@@ -65,10 +65,12 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Add a webhook endpoint", description = "Roles: secretariat, or the supporter itself. https "
-            + "only (http for loopback hosts when the development flag is on). The answer carries the signing secret "
-            + "(whsec_...), shown this once.")
+            + "to a public address only: a host that is, or resolves to, a loopback, private, link-local, CGNAT, "
+            + "unique-local, multicast, documentation or otherwise special address is refused (loopback, and http to "
+            + "it, only when the development flag is on). The answer carries the signing secret (whsec_...), shown "
+            + "this once.")
     @APIResponse(responseCode = "201", description = "Added, with its signing secret; Location names it")
-    @APIResponse(responseCode = "400", description = "Invalid URL or protocols")
+    @APIResponse(responseCode = "400", description = "Invalid or refused URL, or invalid protocols")
     public Response add(@PathParam("supporterId") UUID supporterId, @Valid @NotNull WebhookInput body,
             @Context UriInfo uri) {
         WebhookView w = service.addWebhook(supporterId, body);
@@ -78,9 +80,9 @@ public class WebhookResource {
     @PUT
     @Path("{id}")
     @Operation(summary = "Edit a webhook endpoint", description = "Roles: secretariat, or the supporter itself. "
-            + "URL, protocols and active flag; carries the version read.")
+            + "URL (the same rules as when adding), protocols and active flag; carries the version read.")
     @APIResponse(responseCode = "200", description = "The edited endpoint")
-    @APIResponse(responseCode = "400", description = "Invalid URL or protocols")
+    @APIResponse(responseCode = "400", description = "Invalid or refused URL, or invalid protocols")
     @APIResponse(responseCode = "409", description = "Stale version")
     public WebhookView update(@PathParam("supporterId") UUID supporterId, @PathParam("id") UUID id,
             @Valid @NotNull WebhookUpdate body) {

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.platform.outbound.HostResolver;
+import org.christchurchcall.platform.outbound.OutboundGuard;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.problem.Problem;
 import org.christchurchcall.platform.problem.ProblemType;
@@ -65,8 +67,8 @@ public class ContactService {
     private final WebhookUrlPolicy urlPolicy;
 
     @Inject
-    public ContactService(ContactsConfig config) {
-        this.urlPolicy = new WebhookUrlPolicy(config.allowLoopbackHttp());
+    public ContactService(ContactsConfig config, HostResolver resolver) {
+        this.urlPolicy = new WebhookUrlPolicy(new OutboundGuard(resolver, config.allowLoopbackHttp()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -31,6 +31,11 @@ public class TokenResource {
 
     public record TokenResponse(@JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
+        /** A bearer token is a credential: it does not print. */
+        @Override
+        public String toString() {
+            return "TokenResponse[accessToken=[redacted], tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+        }
     }
 
     @Inject

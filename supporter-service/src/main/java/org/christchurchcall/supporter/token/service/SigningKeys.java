@@ -97,6 +97,12 @@ public class SigningKeys {
         return List.copyOf(publishedKeyIds);
     }
 
+    /** Names the keys; the private key never prints. */
+    @Override
+    public String toString() {
+        return "SigningKeys[keyId=" + keyId + ", published=" + publishedKeyIds + ", ttl=" + ttl + "]";
+    }
+
     private static Map<String, String> jwk(String kid, RSAPublicKey key) {
         Map<String, String> jwk = new LinkedHashMap<>();
         jwk.put("kty", "RSA");

@@ -42,6 +42,11 @@ public class TokenService {
 
     /** What the token endpoint answers on success. */
     public record IssuedToken(String accessToken, long expiresIn, Set<String> roles) {
+        /** A bearer token is a credential: it does not print. */
+        @Override
+        public String toString() {
+            return "IssuedToken[accessToken=[redacted], expiresIn=" + expiresIn + ", roles=" + roles + "]";
+        }
     }
 
     @Inject
