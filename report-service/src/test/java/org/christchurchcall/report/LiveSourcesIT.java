@@ -51,8 +51,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * report-service against the real services: the four packaged jars run as child processes on
  * fresh databases ({@link LivePlatform}); the test seeds known data through the public APIs as the
- * secretariat and supporters' clients would (supporters and their membership, API clients, webhook
- * endpoints, two stocktakes, shared hashes with feedback, disputes, retractions and matches, live
+ * secretariat and supporters' clients would (supporters and their membership, the secretariat's grants
+ * of roles and protocol participation, API clients, webhook endpoints, two stocktakes, shared hashes with feedback, disputes, retractions and matches, live
  * incidents through their lifecycle with notifications and acknowledgements, and an exercise),
  * then generates a report and checks every figure against what it seeded ({@link Seeded}),
  * publishes it and checks its hash, public access, access to drafts, a second version beside the
@@ -413,6 +413,15 @@ class LiveSourcesIT {
 
     private static void seedClientsAndWebhooks(Map<String, String> ids) {
         String ops = "crisis-coordinator,hash-contributor,matcher";
+        // the secretariat grants the operational roles and protocol participation before clients and webhooks use them
+        for (String s : List.of("g1", "i1", "c1", "c2")) {
+            grant(ids.get(s), "roles", ops.split(","));
+        }
+        grant(ids.get("g1"), "protocols", "ccscrp", "eu-crisis-protocol");
+        grant(ids.get("c1"), "protocols", "ccscrp", "gifct-cip");
+        grant(ids.get("c2"), "protocols", "ccscrp", "gifct-cip");
+        grant(ids.get("i1"), "protocols", "eu-crisis-protocol");
+
         g1Token = clientToken(ids.get("g1"), "Germany crisis desk", ops);
         i1Token = clientToken(ids.get("i1"), "Council of Europe crisis desk", ops);
         c1Token = clientToken(ids.get("c1"), "Kestrel Video trust and safety", ops);
@@ -613,6 +622,14 @@ class LiveSourcesIT {
         JsonNode c = Http.post(supporterUrl("/api/v1/clients"), secretariat, body("name", name, "supporterId", supporterId,
                 "roles", r)).expect(201).json();
         return Http.token(platform.supporter.url(), c.get("clientId").asText(), c.get("clientSecret").asText());
+    }
+
+    /** The secretariat grants a supporter roles or participation in protocols ({@code kind}: roles, protocols). */
+    private static void grant(String supporterId, String kind, String... codes) {
+        for (String code : codes) {
+            Http.send("PUT", supporterUrl("/api/v1/supporters/" + supporterId + "/entitlements/" + kind + "/" + code),
+                    secretariat, null).expect(201);
+        }
     }
 
     private static void webhook(String supporterId, String participant, String... protocols) {

@@ -4,8 +4,10 @@ import static org.christchurchcall.supporter.Fixtures.activeSupporter;
 import static org.christchurchcall.supporter.Fixtures.as;
 import static org.christchurchcall.supporter.Fixtures.asSecretariat;
 import static org.christchurchcall.supporter.Fixtures.count;
+import static org.christchurchcall.supporter.Fixtures.grantRoles;
 import static org.christchurchcall.supporter.Fixtures.problem;
 import static org.christchurchcall.supporter.Fixtures.tokenFor;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -69,6 +71,7 @@ class ApiClientTest {
             }
         }
         UUID gov = activeSupporter("government");
+        grantRoles(gov, Roles.CRISIS_COORDINATOR, Roles.MATCHER);
         asSecretariat().body(client("Ministry integration", gov, Roles.CRISIS_COORDINATOR, Roles.MATCHER))
                 .post("/api/v1/clients").then().statusCode(201)
                 .body("roles", equalTo(List.of(Roles.GOVERNMENT, Roles.CRISIS_COORDINATOR, Roles.MATCHER)))
@@ -78,6 +81,7 @@ class ApiClientTest {
     @Test
     void aSupporterCreatesClientsForItselfWithinWhatItsTypeAllows() {
         UUID company = activeSupporter("company");
+        grantRoles(company, Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.CRISIS_COORDINATOR);
         String own = tokenFor(company, Roles.COMPANY);
         as(own).body(client("Moderation pipeline", null, Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.CRISIS_COORDINATOR))
                 .post("/api/v1/clients").then().statusCode(201).body("supporterId", equalTo(company.toString()))
@@ -128,6 +132,7 @@ class ApiClientTest {
         UUID a = activeSupporter("government");
         UUID b = activeSupporter("government");
         String tokenA = tokenFor(a, Roles.GOVERNMENT);
+        grantRoles(a, Roles.MATCHER);
         String clientA = as(tokenA).body(client("A's client", null, Roles.MATCHER)).post("/api/v1/clients").then()
                 .statusCode(201).extract().path("id");
         String clientB = as(tokenFor(b, Roles.GOVERNMENT)).body(client("B's client", null)).post("/api/v1/clients")
@@ -150,6 +155,27 @@ class ApiClientTest {
                 .statusCode(200).body("revokedAt", notNullValue()).body("revokedReason", equalTo("key rotation"));
         problem(as(tokenA).body(Map.of()).post("/api/v1/clients/{id}/revoke", clientA).then(), 409);
         asSecretariat().body(Map.of()).post("/api/v1/clients/{id}/revoke", clientB).then().statusCode(200);
+    }
+
+    @Test
+    void aSupporterCreatesClientsOnlyWithTheRolesItWasGranted() {
+        UUID company = activeSupporter("company");
+        grantRoles(company, Roles.MATCHER);
+        String own = tokenFor(company, Roles.COMPANY);
+        long before = count(ds, "api_client");
+        for (String ungranted : List.of(Roles.CRISIS_COORDINATOR, Roles.HASH_CONTRIBUTOR)) {
+            problem(as(own).body(client("Escalation", null, Roles.MATCHER, ungranted)).post("/api/v1/clients").then(),
+                    403).body("detail", containsString("'" + ungranted + "' was not granted"))
+                    .body("errors[0].field", equalTo("roles"));
+            // the secretariat cannot hand it out on a client either: it grants the supporter first
+            problem(asSecretariat().body(client("Escalation", company, ungranted)).post("/api/v1/clients").then(), 403)
+                    .body("detail", containsString(ungranted));
+        }
+        assertEquals(before, count(ds, "api_client"));
+        as(own).body(client("Matcher", null, Roles.MATCHER)).post("/api/v1/clients").then().statusCode(201)
+                .body("roles", equalTo(List.of(Roles.COMPANY, Roles.MATCHER)));
+        as(own).body(client("Reader", null)).post("/api/v1/clients").then().statusCode(201)
+                .body("roles", equalTo(List.of(Roles.COMPANY)));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.christchurchcall.supporter.Fixtures.activeSupporter;
 import static org.christchurchcall.supporter.Fixtures.as;
 import static org.christchurchcall.supporter.Fixtures.asSecretariat;
 import static org.christchurchcall.supporter.Fixtures.count;
+import static org.christchurchcall.supporter.Fixtures.grantProtocols;
 import static org.christchurchcall.supporter.Fixtures.problem;
 import static org.christchurchcall.supporter.Fixtures.tokenFor;
 import static org.hamcrest.Matchers.equalTo;
@@ -105,6 +106,7 @@ class CrisisContactTest {
     @Test
     void webhookSecretIsShownOnceAndStoredEncrypted() throws SQLException {
         UUID s = activeSupporter("company");
+        grantProtocols(s, "gifct-cip", "ccscrp");
         String own = tokenFor(s, Roles.COMPANY);
         String path = "/api/v1/supporters/{s}/webhooks";
         JsonPath created = as(own).body(webhook("https://hooks.example/ccall", "gifct-cip", "ccscrp")).post(path, s)
@@ -140,6 +142,7 @@ class CrisisContactTest {
     @Test
     void webhooksAreHttpsOrLoopbackHttpInDevelopment() {
         UUID s = activeSupporter("government");
+        grantProtocols(s, "ccscrp");
         String own = tokenFor(s, Roles.GOVERNMENT);
         String path = "/api/v1/supporters/{s}/webhooks";
         as(own).body(webhook("http://127.0.0.1:9999/hook", "ccscrp")).post(path, s).then().statusCode(201);
@@ -151,7 +154,7 @@ class CrisisContactTest {
                 new Object[] { webhook("https://user:pw@hooks.example/x", "ccscrp"), "url" },
                 new Object[] { webhook("not a url", "ccscrp"), "url" },
                 new Object[] { webhook("https://hooks.example/x"), "protocols" },
-                new Object[] { webhook("https://hooks.example/x", "telepathy"), "protocols" });
+                new Object[] { webhook("https://hooks.example/x", "Telepathy!"), "protocols" });
         for (Object[] c : bad) {
             problem(as(own).body(c[0]).post(path, s).then(), 400).body("errors.field", hasItem(
                     org.hamcrest.Matchers.startsWith((String) c[1])));
@@ -162,6 +165,7 @@ class CrisisContactTest {
     @Test
     void editingAndRemovingWebhooks() {
         UUID s = activeSupporter("company");
+        grantProtocols(s, "gifct-cip", "eu-crisis-protocol", "ccscrp");
         String own = tokenFor(s, Roles.COMPANY);
         String path = "/api/v1/supporters/{s}/webhooks";
         String id = as(own).body(webhook("https://a.example/hook", "gifct-cip")).post(path, s).then().statusCode(201)
@@ -181,6 +185,7 @@ class CrisisContactTest {
     @Test
     void onlyTheSupporterItselfAndTheSecretariatManageContacts() {
         UUID s = activeSupporter("company");
+        grantProtocols(s, "ccscrp");
         String cp = as(tokenFor(s, Roles.COMPANY)).body(contact("Desk", "d@x.example", "+33 1 23 45 67 89"))
                 .post("/api/v1/supporters/{s}/contact-points", s).then().statusCode(201).extract().path("id");
         String wh = asSecretariat().body(webhook("https://x.example/h", "ccscrp"))
@@ -215,6 +220,7 @@ class CrisisContactTest {
     @Test
     void theDirectoryListsActiveSupportersWithSecretsForTheServiceOnly() {
         UUID s = activeSupporter("company");
+        grantProtocols(s, "gifct-cip", "eu-crisis-protocol");
         String own = tokenFor(s, Roles.COMPANY);
         as(own).body(contact("Trust & Safety", "ts@co.example", "+81 3 1234 5678"))
                 .post("/api/v1/supporters/{s}/contact-points", s).then().statusCode(201);
@@ -227,6 +233,7 @@ class CrisisContactTest {
         assertEquals("company", forService.get("supporterType"));
         assertEquals("JP", forService.get("country"));
         assertEquals(1, ((List<?>) forService.get("contactPoints")).size());
+        assertEquals(List.of("eu-crisis-protocol", "gifct-cip"), forService.get("protocols"));
         List<Map<String, Object>> hooks = list(forService, "webhooks");
         assertEquals(2, hooks.size());
         assertTrue(hooks.stream().allMatch(h -> ((String) h.get("signingSecret")).matches(SECRET)));
@@ -240,7 +247,9 @@ class CrisisContactTest {
 
         as(own).body(Map.of("version", 0, "url", "https://co.example/eu", "protocols", List.of("eu-crisis-protocol"),
                 "active", false)).put("/api/v1/supporters/{s}/webhooks/{id}", s, euHook).then().statusCode(200);
-        assertNull(directoryEntry(TestTokens.withRoles(Roles.SERVICE), "eu-crisis-protocol", s));
+        // still a participant, with no active endpoint to notify
+        Map<String, Object> eu = directoryEntry(TestTokens.withRoles(Roles.SERVICE), "eu-crisis-protocol", s);
+        assertEquals(List.of(), eu.get("webhooks"));
 
         asSecretariat().body(Map.of("version", Fixtures.version(s), "reason", "test"))
                 .post("/api/v1/supporters/{id}/suspend", s).then().statusCode(200);
@@ -249,7 +258,7 @@ class CrisisContactTest {
         for (String t : List.of(own, TestTokens.withRoles(Roles.AUDITOR), TestTokens.withRoles(Roles.MATCHER))) {
             problem(as(t).get("/api/v1/crisis-contacts").then(), 403);
         }
-        problem(as(TestTokens.withRoles(Roles.SERVICE)).queryParam("protocol", "smoke-signals")
+        problem(as(TestTokens.withRoles(Roles.SERVICE)).queryParam("protocol", "Smoke Signals")
                 .get("/api/v1/crisis-contacts").then(), 400).body("errors[0].field", equalTo("protocol"));
     }
 

@@ -1,7 +1,9 @@
 package org.christchurchcall.supporter;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -64,6 +66,22 @@ public final class Fixtures {
         asSecretariat().body(Map.of("version", 0)).post("/api/v1/supporters/{id}/admit", id).then().statusCode(200)
                 .body("status", equalTo("active"));
         return id;
+    }
+
+    /** The secretariat grants the supporter these operational roles. */
+    public static void grantRoles(UUID supporterId, String... roles) {
+        for (String role : roles) {
+            asSecretariat().put("/api/v1/supporters/{id}/entitlements/roles/{role}", supporterId, role).then()
+                    .statusCode(anyOf(is(200), is(201)));
+        }
+    }
+
+    /** The secretariat grants the supporter participation in these protocols (known to FakeProtocolService). */
+    public static void grantProtocols(UUID supporterId, String... protocols) {
+        for (String protocol : protocols) {
+            asSecretariat().put("/api/v1/supporters/{id}/entitlements/protocols/{p}", supporterId, protocol).then()
+                    .statusCode(anyOf(is(200), is(201)));
+        }
     }
 
     public static long version(UUID supporterId) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.christchurchcall.supporter.clients.ApiClient;
 import org.christchurchcall.supporter.clients.rest.ClientDtos;
 import org.christchurchcall.supporter.clients.service.ApiClientService;
-import org.christchurchcall.supporter.contacts.Protocol;
 import org.christchurchcall.supporter.contacts.rest.ContactDtos;
 import org.christchurchcall.supporter.token.rest.TokenResource;
 import org.christchurchcall.supporter.token.service.TokenService;
@@ -31,9 +30,9 @@ class SecretRedactionTest {
         client.roles = new String[] { "company" };
         UUID id = UUID.randomUUID();
         List<Object> holders = List.of(
-                new ContactDtos.WebhookView(id, UUID.randomUUID(), "https://hooks.example/a", List.of(Protocol.CCSCRP),
+                new ContactDtos.WebhookView(id, UUID.randomUUID(), "https://hooks.example/a", List.of("ccscrp"),
                         true, Instant.now(), 0, SECRET),
-                new ContactDtos.DirectoryWebhook(id, "https://hooks.example/a", List.of(Protocol.CCSCRP), SECRET, true),
+                new ContactDtos.DirectoryWebhook(id, "https://hooks.example/a", List.of("ccscrp"), SECRET, true),
                 ClientDtos.ClientView.of(client, SECRET),
                 new ApiClientService.Created(client, SECRET),
                 new TokenService.IssuedToken(SECRET, 900, Set.of("company")),

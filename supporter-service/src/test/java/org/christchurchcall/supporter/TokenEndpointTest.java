@@ -35,7 +35,9 @@ class TokenEndpointTest {
     record Credentials(String id, String secret, UUID clientUuid) {
     }
 
+    /** A client of the supporter, which the secretariat granted the roles first. */
     static Credentials companyClient(UUID supporterId, String... roles) {
+        Fixtures.grantRoles(supporterId, roles);
         JsonPath c = asSecretariat().body(Map.of("name", "Integration", "supporterId", supporterId, "roles",
                 List.of(roles))).post("/api/v1/clients").then().statusCode(201).extract().jsonPath();
         return new Credentials(c.getString("clientId"), c.getString("clientSecret"),
@@ -150,6 +152,34 @@ class TokenEndpointTest {
         String narrow = token(c.id(), c.secret(), "client_credentials", "matcher").statusCode(200).extract()
                 .path("access_token");
         assertEquals(Set.of(Roles.COMPANY, Roles.MATCHER), Set.copyOf(groups(narrow)));
+    }
+
+    @Test
+    void aWithdrawnRoleLeavesTheNextTokenOfExistingClientsAndAGrantBringsItBack() {
+        UUID company = activeSupporter("company");
+        Credentials c = companyClient(company, Roles.MATCHER, Roles.HASH_CONTRIBUTOR, Roles.CRISIS_COORDINATOR);
+        assertEquals(Set.of(Roles.COMPANY, Roles.MATCHER, Roles.HASH_CONTRIBUTOR, Roles.CRISIS_COORDINATOR),
+                Set.copyOf(groups(token(c.id(), c.secret(), "client_credentials", null).statusCode(200).extract()
+                        .path("access_token"))));
+
+        asSecretariat().delete("/api/v1/supporters/{id}/entitlements/roles/{r}", company, Roles.CRISIS_COORDINATOR)
+                .then().statusCode(204);
+        String next = token(c.id(), c.secret(), "client_credentials", null).statusCode(200).extract()
+                .path("access_token");
+        assertEquals(Set.of(Roles.COMPANY, Roles.MATCHER, Roles.HASH_CONTRIBUTOR), Set.copyOf(groups(next)));
+        // the client still lists the role, but cannot ask for it
+        asSecretariat().get("/api/v1/clients/{id}", c.clientUuid()).then().statusCode(200)
+                .body("roles", org.hamcrest.Matchers.hasItem(Roles.CRISIS_COORDINATOR));
+        refused(token(c.id(), c.secret(), "client_credentials", "crisis-coordinator"), 400, "invalid_scope");
+        // and the supporter's own token cannot make a new client with it
+        problem(as(TestTokens.forSupporter(company, Roles.COMPANY, Roles.MATCHER))
+                .body(Map.of("name", "Back door", "roles", List.of(Roles.CRISIS_COORDINATOR))).post("/api/v1/clients")
+                .then(), 403);
+
+        Fixtures.grantRoles(company, Roles.CRISIS_COORDINATOR);
+        assertEquals(Set.of(Roles.COMPANY, Roles.MATCHER, Roles.HASH_CONTRIBUTOR, Roles.CRISIS_COORDINATOR),
+                Set.copyOf(groups(token(c.id(), c.secret(), "client_credentials", null).statusCode(200).extract()
+                        .path("access_token"))));
     }
 
     @Test

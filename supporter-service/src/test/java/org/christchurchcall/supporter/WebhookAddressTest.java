@@ -3,6 +3,7 @@ package org.christchurchcall.supporter;
 import static org.christchurchcall.supporter.Fixtures.activeSupporter;
 import static org.christchurchcall.supporter.Fixtures.as;
 import static org.christchurchcall.supporter.Fixtures.count;
+import static org.christchurchcall.supporter.Fixtures.grantProtocols;
 import static org.christchurchcall.supporter.Fixtures.problem;
 import static org.christchurchcall.supporter.Fixtures.tokenFor;
 import static org.hamcrest.Matchers.equalTo;
@@ -75,6 +76,7 @@ class WebhookAddressTest {
     })
     void refusedAddressesAreNeitherAddedNorEditedIn(String url, String reason) {
         UUID s = activeSupporter("company");
+        grantProtocols(s, "gifct-cip");
         String own = tokenFor(s, Roles.COMPANY);
         String id = as(own).body(Map.of("url", "https://public.hooks.example/ccall", "protocols", List.of("gifct-cip")))
                 .post(PATH, s).then().statusCode(201).extract().path("id");
@@ -100,6 +102,7 @@ class WebhookAddressTest {
             "https://not-yet-in-dns.example/ccall" })
     void publicAndNotYetResolvableHostsAreAccepted(String url) {
         UUID s = activeSupporter("company");
+        grantProtocols(s, "gifct-cip");
         as(tokenFor(s, Roles.COMPANY)).body(Map.of("url", url, "protocols", List.of("gifct-cip"))).post(PATH, s).then()
                 .statusCode(201).body("url", equalTo(url));
     }

@@ -47,8 +47,9 @@ import com.sun.net.httpserver.HttpServer;
  * services that {@code bin/ccall up} runs (supporter-service with demo data, protocol-service).
  *
  * <p>It registers {@code --endpoints} supporters through supporter-service's API (as the demo
- * secretariat), each with one webhook endpoint on {@code --protocol} served by a receiver in this
- * process, and a crisis-coordinator client for the first of them. A share ({@code --fail-rate})
+ * secretariat), each granted participation in {@code --protocol} and with one webhook endpoint on it
+ * served by a receiver in this process, and a crisis-coordinator client (the role granted first) for
+ * the first of them. A share ({@code --fail-rate})
  * of the endpoints answer 503 to their first {@code --fail-attempts} deliveries. The coordinator
  * reports an exercise incident, moves it to assessing and activates the protocol; the clock starts
  * when the activation request is sent. protocol-service refreshes crisis contacts from
@@ -184,6 +185,8 @@ public final class FanoutBench {
         try {
             long setupStart = System.nanoTime();
             register(secretariat, hookBase);
+            put(o.supporterUrl() + "/api/v1/supporters/" + endpoints[0].supporterId
+                    + "/entitlements/roles/crisis-coordinator", secretariat, 201);
             JsonNode client = post(o.supporterUrl() + "/api/v1/clients", secretariat, Map.of(
                     "name", BENCH_PREFIX + runId + " coordinator", "supporterId", endpoints[0].supporterId.toString(),
                     "roles", List.of("crisis-coordinator")), 201);
@@ -292,6 +295,9 @@ public final class FanoutBench {
                             secretariat, Map.of("version", s.path("version").asLong(),
                                     "joinedOn", LocalDate.now().toString()), 200);
                     e.supporterVersion = admitted.path("version").asLong();
+                    // participation is the secretariat's grant; the webhook then asks to be notified
+                    put(o.supporterUrl() + "/api/v1/supporters/" + e.supporterId + "/entitlements/protocols/"
+                            + o.protocol(), secretariat, 201);
                     JsonNode w = post(o.supporterUrl() + "/api/v1/supporters/" + e.supporterId + "/webhooks",
                             secretariat, Map.of("url", hookBase + e.index, "protocols", List.of(o.protocol())), 201);
                     e.verifier = new WebhookVerifier(w.path("signingSecret").asText());
@@ -475,6 +481,12 @@ public final class FanoutBench {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
         return expect(http.send(req, HttpResponse.BodyHandlers.ofString()), status, "POST " + url);
+    }
+
+    private JsonNode put(String url, String token, int status) throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.noBody()).build();
+        return expect(http.send(req, HttpResponse.BodyHandlers.ofString()), status, "PUT " + url);
     }
 
     private JsonNode get(String url, String token) throws IOException, InterruptedException {

@@ -33,6 +33,10 @@ public class CrisisContact extends PanacheEntityBase {
 
     public String country;
 
+    /** The protocols the secretariat granted the supporter participation in, sorted. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<String> protocols = new ArrayList<>();
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "contact_points")
     public List<ContactPoint> contactPoints = new ArrayList<>();

@@ -14,7 +14,10 @@ import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A participant's webhook endpoint and the protocols it opted in to. */
+/**
+ * A participant's webhook endpoint and the protocols it is notified for: those it listed that its
+ * supporter takes part in (see {@code ContactStore}).
+ */
 @Entity
 @Table(name = "webhook_endpoint")
 public class WebhookEndpoint extends PanacheEntityBase {

@@ -242,6 +242,7 @@ class FanoutRestartIT {
             item.put("supporterName", "Participant " + e.path().substring("/hooks/".length()));
             item.put("supporterType", "company");
             item.put("country", "NZ");
+            item.put("protocols", List.of("ccscrp"));
             item.put("contactPoints", List.of());
             item.put("webhooks", List.of(Map.of("id", e.webhookId().toString(), "url", base() + e.path(),
                     "protocols", List.of("ccscrp"), "signingSecret", e.secret(), "active", true)));

@@ -66,7 +66,7 @@ public class WireMockPeers implements QuarkusTestResourceLifecycleManager {
                 .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
                         "{\"incidentId\":\"00000000-0000-0000-0000-000000000000\",\"total\":1200,\"active\":1180,"
                                 + "\"retracted\":20,\"byType\":{\"pdq\":900,\"md5\":200,\"sha256\":100}}")));
-        for (String hook : List.of("nz", "fr", "line", "jvc", "ec")) {
+        for (String hook : List.of("nz", "fr", "line", "jvc", "ec", "squatter")) {
             server.stubFor(post(urlPathEqualTo("/hooks/" + hook)).willReturn(aResponse().withStatus(204)));
         }
         server.stubFor(post(urlPathEqualTo("/hooks/dead")).willReturn(aResponse().withStatus(500)));

@@ -22,7 +22,9 @@ public final class World {
         }
     }
 
-    public record Supporter(UUID id, String name, String type, String country, List<Hook> hooks) {
+    /** {@code protocols}: the participation the secretariat granted, as supporter-service serves it. */
+    public record Supporter(UUID id, String name, String type, String country, List<String> protocols,
+            List<Hook> hooks) {
 
         public Hook hook() {
             return hooks.get(0);
@@ -50,15 +52,23 @@ public final class World {
     public static final Supporter JVC = supporter("jeuxvideo.com", "company", "FR", "jvc", "gifct-cip");
     public static final Supporter EC = supporter("European Commission", "intergovernmental", null, "ec",
             "eu-crisis-protocol");
-    public static final Supporter INZ = new Supporter(UUID.randomUUID(), "InternetNZ", "civil-society", "NZ", List.of());
+    public static final Supporter INZ = new Supporter(UUID.randomUUID(), "InternetNZ", "civil-society", "NZ", List.of(),
+            List.of());
     public static final Supporter FLAKY = supporter("Flaky Video Ltd", "company", "GB", "flaky", RETRY_PROTOCOL);
     public static final Supporter DEAD = supporter("Gone Hosting Ltd", "company", "US", "dead", DEAD_PROTOCOL);
+    /** Its webhook lists protocols, but the secretariat granted it none: it takes part in nothing. */
+    public static final Supporter SQUATTER = new Supporter(UUID.randomUUID(), "Squatter Media Ltd", "company", "GB",
+            List.of(), List.of(new Hook(UUID.randomUUID(), "/hooks/squatter", List.of("ccscrp", "gifct-cip"), secret())));
+    /** Granted ccscrp without any webhook yet: it sees ccscrp incidents but is not notified. */
+    public static final Supporter OBSERVER = new Supporter(UUID.randomUUID(), "Observer State", "government", "IE",
+            List.of("ccscrp"), List.of());
     /** Its webhook's host resolves (through {@link TestDns}) to the cloud metadata address. */
     public static final Supporter INWARD = new Supporter(UUID.randomUUID(), "Inward Pointing Ltd", "company", "US",
-            List.of(new Hook(UUID.randomUUID(), "https://metadata.hooks.example/ccall", List.of(REFUSED_PROTOCOL),
-                    secret())));
+            List.of(REFUSED_PROTOCOL), List.of(new Hook(UUID.randomUUID(), "https://metadata.hooks.example/ccall",
+                    List.of(REFUSED_PROTOCOL), secret())));
 
-    public static final List<Supporter> ALL = List.of(NZ, FR, LINE, JVC, EC, INZ, FLAKY, DEAD, INWARD);
+    public static final List<Supporter> ALL = List.of(NZ, FR, LINE, JVC, EC, INZ, FLAKY, DEAD, INWARD, SQUATTER,
+            OBSERVER);
 
     private World() {
     }
@@ -67,8 +77,9 @@ public final class World {
         return ALL.stream().filter(s -> !s.hooks().isEmpty() && s.hook().path().equals(path)).findFirst().orElseThrow();
     }
 
+    /** A participant granted these protocols, with one webhook notified for all of them. */
     private static Supporter supporter(String name, String type, String country, String hook, String... protocols) {
-        return new Supporter(UUID.randomUUID(), name, type, country,
+        return new Supporter(UUID.randomUUID(), name, type, country, List.of(protocols),
                 List.of(new Hook(UUID.randomUUID(), "/hooks/" + hook, List.of(protocols), secret())));
     }
 
@@ -87,6 +98,7 @@ public final class World {
             item.put("supporterName", s.name());
             item.put("supporterType", s.type());
             item.put("country", s.country());
+            item.put("protocols", s.protocols());
             item.put("contactPoints", List.of(Map.of("id", UUID.randomUUID().toString(), "name", "Duty officer " + s.name(),
                         "role", "24/7 crisis desk", "email", "crisis@" + s.name().replace(" ", "").toLowerCase() + ".example",
                         "phone", "+64 4 000 0000")));

@@ -85,6 +85,8 @@ public final class LivePlatform implements AutoCloseable {
         s.put("ccall.contacts.secret-encryption-key", Base64.getEncoder().encodeToString(contactsKey));
         // the participants' webhook receiver is this test, on the loopback interface
         s.put("ccall.contacts.allow-loopback-http", "true");
+        // protocol codes are protocol-service's: supporter-service asks it before granting participation
+        s.put("ccall.protocol.url", protocolUrl);
         supporter = launch("supporter-service", supporterPort, s);
 
         Map<String, String> h = common("hashmatch", jwks);

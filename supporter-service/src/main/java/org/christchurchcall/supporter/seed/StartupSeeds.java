@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import org.christchurchcall.platform.security.Roles;
 import org.christchurchcall.supporter.audit.AuditTrail;
 import org.christchurchcall.supporter.clients.service.ApiClientService;
+import org.christchurchcall.supporter.entitlements.EntitlementKind;
+import org.christchurchcall.supporter.entitlements.service.EntitlementService;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.SupporterType;
 import org.christchurchcall.supporter.supporters.repository.SupporterRepository;
@@ -57,6 +59,12 @@ public class StartupSeeds {
     private static final Set<String> OPERATIONAL = Set.of(Roles.CRISIS_COORDINATOR, Roles.HASH_CONTRIBUTOR,
             Roles.MATCHER);
 
+    /**
+     * protocol-service's own protocols (its V2__seed_protocols.sql). Seeding grants them without
+     * asking protocol-service, which starts after this service.
+     */
+    static final List<String> DEMO_PROTOCOLS = List.of("ccscrp", "gifct-cip", "eu-crisis-protocol");
+
     @Inject
     SeedConfig.ServiceClients serviceClients;
 
@@ -71,6 +79,9 @@ public class StartupSeeds {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    EntitlementService entitlements;
 
     void onStart(@Observes StartupEvent event) {
         seed();
@@ -99,12 +110,24 @@ public class StartupSeeds {
         clients.ensure("demo-secretariat", "Demo secretariat", null, roles(Roles.SECRETARIAT, Roles.AUDITOR),
                 required(demo.secretariatSecret(), "secretariat"));
         UUID nz = supporters.findByName("New Zealand").orElseThrow().id;
+        grantDemo(nz);
         clients.ensure("demo-government", "Demo government (New Zealand)", nz, operational(Roles.GOVERNMENT),
                 required(demo.governmentSecret(), "government"));
         UUID line = supporters.findByName("LINE Corporation").orElseThrow().id;
+        grantDemo(line);
         clients.ensure("demo-company", "Demo company (LINE Corporation)", line, operational(Roles.COMPANY),
                 required(demo.companySecret(), "company"));
         LOG.info("demo register ready: 6 supporters, clients demo-secretariat, demo-government, demo-company");
+    }
+
+    /**
+     * The demo government and company hold every operational role and take part in every protocol.
+     * Re-granted at each start, like the demo clients' roles: the demo register is configuration.
+     */
+    private void grantDemo(UUID supporterId) {
+        OPERATIONAL.stream().sorted().forEach(r -> entitlements.grant(supporterId, EntitlementKind.ROLE, r,
+                AuditTrail.SYSTEM));
+        DEMO_PROTOCOLS.forEach(p -> entitlements.grant(supporterId, EntitlementKind.PROTOCOL, p, AuditTrail.SYSTEM));
     }
 
     private static Set<String> operational(String typeRole) {

@@ -3,6 +3,8 @@ package org.christchurchcall.supporter.seed;
 import static io.restassured.RestAssured.given;
 import static org.christchurchcall.supporter.Fixtures.as;
 import static org.christchurchcall.supporter.Fixtures.count;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
@@ -66,20 +68,42 @@ class DemoSeedTest {
     }
 
     @Test
+    void theDemoGovernmentAndCompanyHoldTheirGrants() {
+        for (String[] client : List.of(new String[] { "demo-government", "test-demo-government" },
+                new String[] { "demo-company", "test-demo-company" })) {
+            String token = token(client[0], client[1]);
+            String supporter = claimsOf(token).getClaimValueAsString("supporter_id");
+            as(token).get("/api/v1/supporters/{id}/entitlements", supporter).then().statusCode(200)
+                    .body("roles", equalTo(List.of(Roles.CRISIS_COORDINATOR, Roles.HASH_CONTRIBUTOR, Roles.MATCHER)))
+                    .body("protocols", equalTo(List.of("ccscrp", "eu-crisis-protocol", "gifct-cip")))
+                    .body("grants.grantedBy", everyItem(equalTo("system")));
+        }
+    }
+
+    @Test
     void seedingAgainChangesNothing() {
         long supporters = count(ds, "supporter");
         long clients = count(ds, "api_client");
+        long grants = count(ds, "entitlement");
         long events = count(ds, "audit_event");
         seeds.seed();
         assertEquals(supporters, count(ds, "supporter"));
         assertEquals(clients, count(ds, "api_client"));
+        assertEquals(grants, count(ds, "entitlement"));
         assertEquals(events, count(ds, "audit_event"));
     }
 
     private static JwtClaims claims(String id, String secret) {
-        String jwt = given().contentType(ContentType.URLENC).auth().preemptive().basic(id, secret)
+        return claimsOf(token(id, secret));
+    }
+
+    private static String token(String id, String secret) {
+        return given().contentType(ContentType.URLENC).auth().preemptive().basic(id, secret)
                 .formParam("grant_type", "client_credentials").post("/oauth2/token").then().statusCode(200).extract()
                 .path("access_token");
+    }
+
+    private static JwtClaims claimsOf(String jwt) {
         return Jwks.verify(jwt).getJwtClaims();
     }
 }

@@ -3,9 +3,13 @@ package org.christchurchcall.protocol.contact.client;
 import java.util.List;
 import java.util.UUID;
 
-/** supporter-service's crisis-contact item, as protocol-service reads it (its own copy of the contract). */
+/**
+ * supporter-service's crisis-contact item, as protocol-service reads it (its own copy of the contract).
+ * {@code protocols} are those the secretariat granted the supporter participation in; a webhook's
+ * protocols say which of them it is notified for.
+ */
 public record CrisisContactPayload(UUID supporterId, String supporterName, String supporterType, String country,
-        List<ContactPointPayload> contactPoints, List<WebhookPayload> webhooks) {
+        List<String> protocols, List<ContactPointPayload> contactPoints, List<WebhookPayload> webhooks) {
 
     public record ContactPointPayload(UUID id, String name, String role, String email, String phone) {
     }

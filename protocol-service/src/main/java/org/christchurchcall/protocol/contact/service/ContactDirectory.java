@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.christchurchcall.protocol.contact.CrisisContact;
-import org.christchurchcall.protocol.contact.WebhookEndpoint;
 import org.christchurchcall.protocol.contact.client.CrisisContactPayload;
 import org.christchurchcall.protocol.contact.client.SupporterContactsClient;
 import org.jboss.logging.Logger;
@@ -21,7 +20,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Who takes part in which protocol. Refreshed from supporter-service before every notifying
+ * Who takes part in which protocol: the participation the secretariat granted in supporter-service,
+ * never what a supporter's webhook lists. Refreshed from supporter-service before every notifying
  * change and in the background; when supporter-service cannot be reached the last known
  * contacts stand, and the caller records that on the timeline.
  */
@@ -75,19 +75,18 @@ public class ContactDirectory {
         if (supporterId == null) {
             return codes;
         }
-        WebhookEndpoint.<WebhookEndpoint>list("supporterId = ?1 and active = true", supporterId)
-                .forEach(e -> codes.addAll(e.protocols));
+        CrisisContact c = CrisisContact.findById(supporterId);
+        if (c != null && c.protocols != null) {
+            codes.addAll(c.protocols);
+        }
         return codes;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CrisisContact> participantsOf(Collection<String> protocolCodes) {
-        Set<UUID> ids = new TreeSet<>();
-        WebhookEndpoint.activeFor(protocolCodes).forEach(e -> ids.add(e.supporterId));
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return CrisisContact.list("supporterId in ?1 order by supporterName, supporterId", ids);
+        List<CrisisContact> all = CrisisContact.list("order by supporterName, supporterId");
+        return all.stream().filter(c -> c.protocols != null && c.protocols.stream().anyMatch(protocolCodes::contains))
+                .toList();
     }
 
     private static String describe(Throwable e) {

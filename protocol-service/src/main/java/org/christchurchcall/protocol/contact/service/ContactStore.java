@@ -63,6 +63,13 @@ public class ContactStore {
             row.supporterName = c.supporterName() == null ? c.supporterId().toString() : c.supporterName();
             row.supporterType = c.supporterType() == null ? "unknown" : c.supporterType();
             row.country = c.country();
+            // participation is the secretariat's grant as supporter-service serves it; a payload without
+            // it (a supporter-service older than the grants) grants nothing
+            List<String> granted = c.protocols() == null ? List.of()
+                    : c.protocols().stream().filter(p -> p != null).distinct().sorted().toList();
+            if (!granted.equals(row.protocols)) {
+                row.protocols = granted;
+            }
             List<CrisisContact.ContactPoint> points = new ArrayList<>();
             if (c.contactPoints() != null) {
                 c.contactPoints().forEach(p -> points.add(
@@ -89,7 +96,9 @@ public class ContactStore {
                 }
                 e.supporterId = c.supporterId();
                 e.url = w.url();
-                List<String> protocols = w.protocols() == null ? List.of() : List.copyOf(w.protocols());
+                // an endpoint is notified only for protocols its supporter takes part in, whatever it lists
+                List<String> protocols = w.protocols() == null ? List.of()
+                        : w.protocols().stream().filter(granted::contains).distinct().toList();
                 if (!protocols.equals(e.protocols)) {
                     e.protocols = protocols;
                 }

@@ -100,8 +100,8 @@ public class ProtocolResource {
     @GET
     @Path("/{code}/participants")
     @RolesAllowed({ Roles.SECRETARIAT, Roles.CRISIS_COORDINATOR })
-    @Operation(summary = "Supporters whose crisis contacts opted in to the protocol, as last known "
-            + "(roles: secretariat, crisis-coordinator)")
+    @Operation(summary = "Supporters the secretariat granted participation in the protocol, as last read from "
+            + "supporter-service, with their endpoints notified for it (roles: secretariat, crisis-coordinator)")
     @APIResponse(responseCode = "200", description = "The participants")
     @APIResponse(responseCode = "403", description = "Neither secretariat nor crisis-coordinator")
     @APIResponse(responseCode = "404", description = "No such protocol")

@@ -52,7 +52,8 @@ public class AuditEventResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "List changes, newest first", description = "Roles: secretariat, auditor. Filters: entityType "
             + "(supporter, commitment, stocktake, stocktake-report, contact-point, webhook-endpoint, api-client, "
-            + "client-authentication: a client id or address whose failed authentications were throttled), entityId, "
+            + "client-authentication: a client id or address whose failed authentications were throttled; "
+            + "entitlement: grants and withdrawals, entityId the supporter's id), entityId, "
             + "supporterId (the acting supporter).")
     @APIResponse(responseCode = "200", description = "A page of audit events")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")

@@ -51,10 +51,13 @@ public class ApiClientResource {
     @POST
     @Operation(summary = "Create a client", description = "Roles: secretariat (any supporter, or none for "
             + "secretariat/auditor/service clients), or a supporter for itself. A supporter's client carries its type "
-            + "role and may add crisis-coordinator, hash-contributor and matcher where its type allows (not for "
-            + "civil society). The answer carries clientSecret, shown this once.")
+            + "role and may add those of crisis-coordinator, hash-contributor and matcher that the secretariat granted "
+            + "its supporter (GET /api/v1/supporters/{id}/entitlements). The answer carries clientSecret, shown this "
+            + "once.")
     @APIResponse(responseCode = "201", description = "Created, with its secret; Location names it")
     @APIResponse(responseCode = "400", description = "Invalid fields, or roles wider than the supporter's type allows")
+    @APIResponse(responseCode = "403", description = "Not the secretariat nor a supporter acting for itself, or an "
+            + "operational role the supporter was not granted (named in the problem)")
     @APIResponse(responseCode = "409", description = "The supporter has withdrawn")
     public Response create(@Valid @NotNull CreateClient body, @Context UriInfo uri) {
         ApiClientService.Created c = service.create(body.name(), body.supporterId(), body.roles());

@@ -22,6 +22,8 @@ import org.christchurchcall.supporter.clients.ApiClient;
 import org.christchurchcall.supporter.clients.ClientRolePolicy;
 import org.christchurchcall.supporter.clients.config.ClientsConfig;
 import org.christchurchcall.supporter.clients.repository.ApiClientRepository;
+import org.christchurchcall.supporter.entitlements.EntitlementKind;
+import org.christchurchcall.supporter.entitlements.repository.EntitlementRepository;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.SupporterStatus;
 import org.christchurchcall.supporter.supporters.repository.SupporterRepository;
@@ -30,7 +32,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**
- * API clients: the secretariat creates any; a supporter creates, reads and revokes its own.
+ * API clients: the secretariat creates any; a supporter creates, reads and revokes its own. A
+ * supporter's client carries only operational roles the secretariat granted that supporter.
  * Secrets are 256 random bits, shown once and kept only as a bcrypt hash.
  */
 @ApplicationScoped
@@ -64,6 +67,9 @@ public class ApiClientService {
     @Inject
     ClientsConfig config;
 
+    @Inject
+    EntitlementRepository entitlements;
+
     public Created create(String name, UUID requestedSupporterId, Set<String> requestedRoles) {
         UUID supporterId = requestedSupporterId;
         if (!caller.isSecretariat()) {
@@ -83,7 +89,8 @@ public class ApiClientService {
                 throw ApiException.invalidState(supporter.name + " has withdrawn; it gets no new clients");
             }
         }
-        Set<String> roles = ClientRolePolicy.resolve(supporter == null ? null : supporter.type, requestedRoles);
+        Set<String> roles = ClientRolePolicy.resolve(supporter == null ? null : supporter.type, requestedRoles,
+                supporter == null ? Set.of() : entitlements.codes(supporter.id, EntitlementKind.ROLE));
         String secret = newSecret();
         ApiClient c = new ApiClient();
         c.id = UUID.randomUUID();

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.christchurchcall.supporter.contacts.ContactPoint;
 import org.christchurchcall.supporter.contacts.WebhookEndpoint;
+import org.christchurchcall.supporter.entitlements.EntitlementKind;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.SupporterStatus;
 
@@ -35,18 +36,20 @@ public final class ContactRepositories {
         }
 
         /**
-         * Active supporters that have any contact (or, for a protocol, an active endpoint taking
-         * part in it), ordered by id after the keyset position.
+         * Active supporters that have any contact or take part in any protocol (or, for a protocol,
+         * those the secretariat granted participation in it), ordered by id after the keyset position.
          */
         public List<Supporter> supportersWithContacts(String protocol, UUID afterId, int rows) {
             String contacts = protocol == null
                     ? "(exists (from ContactPoint c where c.supporterId = s.id) "
-                            + "or exists (from WebhookEndpoint w where w.supporterId = s.id))"
-                    : "exists (from WebhookEndpoint w where w.supporterId = s.id and w.active = true "
-                            + "and array_contains(w.protocols, :protocol))";
+                            + "or exists (from WebhookEndpoint w where w.supporterId = s.id) "
+                            + "or exists (from Entitlement e where e.supporterId = s.id and e.kind = :participation))"
+                    : "exists (from Entitlement e where e.supporterId = s.id and e.kind = :participation "
+                            + "and e.code = :protocol)";
             var query = getEntityManager().createQuery("select s from Supporter s where s.status = :active and "
                     + contacts + (afterId == null ? "" : " and s.id > :after") + " order by s.id", Supporter.class)
                     .setParameter("active", SupporterStatus.ACTIVE)
+                    .setParameter("participation", EntitlementKind.PROTOCOL)
                     .setMaxResults(rows);
             if (protocol != null) {
                 query.setParameter("protocol", protocol);

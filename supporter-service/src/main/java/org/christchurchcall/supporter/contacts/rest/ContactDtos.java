@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.christchurchcall.supporter.contacts.ContactPoint;
-import org.christchurchcall.supporter.contacts.Protocol;
 import org.christchurchcall.supporter.supporters.SupporterType;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -23,6 +22,9 @@ public final class ContactDtos {
 
     private static final String PHONE = "^\\+?[0-9][0-9 ()./-]{3,38}$";
     private static final String PHONE_MESSAGE = "must be a phone number such as +64 4 123 4567";
+    /** protocol-service's form of a protocol code; whether the supporter takes part in it is checked later. */
+    private static final String PROTOCOL = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    private static final String PROTOCOL_MESSAGE = "must be protocol codes such as ccscrp (lower-case kebab)";
 
     private ContactDtos() {
     }
@@ -51,20 +53,22 @@ public final class ContactDtos {
 
     public record WebhookInput(
             @NotBlank @Size(max = 2000) String url,
-            @NotEmpty Set<@NotNull Protocol> protocols,
+            @NotEmpty @Size(max = 20) Set<@NotNull @Size(max = 60) @Pattern(regexp = PROTOCOL,
+                    message = PROTOCOL_MESSAGE) String> protocols,
             Boolean active) {
     }
 
     public record WebhookUpdate(
             @NotNull Long version,
             @NotBlank @Size(max = 2000) String url,
-            @NotEmpty Set<@NotNull Protocol> protocols,
+            @NotEmpty @Size(max = 20) Set<@NotNull @Size(max = 60) @Pattern(regexp = PROTOCOL,
+                    message = PROTOCOL_MESSAGE) String> protocols,
             @NotNull Boolean active) {
     }
 
     /** {@code signingSecret} is present only in the answer that creates or rotates it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WebhookView(UUID id, UUID supporterId, String url, List<Protocol> protocols, boolean active,
+    public record WebhookView(UUID id, UUID supporterId, String url, List<String> protocols, boolean active,
             Instant createdAt, long version, String signingSecret) {
         @Override
         public String toString() {
@@ -74,9 +78,12 @@ public final class ContactDtos {
         }
     }
 
-    /** One active supporter's contacts, as protocol-service reads them. */
+    /**
+     * One active supporter's contacts, as protocol-service reads them. {@code protocols} are those the
+     * secretariat granted it participation in; each webhook lists only those of them it is notified for.
+     */
     public record CrisisContacts(UUID supporterId, String supporterName, SupporterType supporterType, String country,
-            List<DirectoryContactPoint> contactPoints, List<DirectoryWebhook> webhooks) {
+            List<String> protocols, List<DirectoryContactPoint> contactPoints, List<DirectoryWebhook> webhooks) {
     }
 
     public record DirectoryContactPoint(UUID id, String name, String role, String email, String phone) {
@@ -84,7 +91,7 @@ public final class ContactDtos {
 
     /** {@code signingSecret} only for the service role, which signs deliveries with it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DirectoryWebhook(UUID id, String url, List<Protocol> protocols, String signingSecret,
+    public record DirectoryWebhook(UUID id, String url, List<String> protocols, String signingSecret,
             boolean active) {
         @Override
         public String toString() {

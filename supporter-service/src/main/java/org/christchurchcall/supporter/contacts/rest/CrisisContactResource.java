@@ -21,7 +21,7 @@ import org.christchurchcall.platform.pagination.PageRequest;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Roles;
 import org.christchurchcall.supporter.common.Params;
-import org.christchurchcall.supporter.contacts.Protocol;
+import org.christchurchcall.supporter.entitlements.service.ProtocolCatalog;
 import org.christchurchcall.supporter.contacts.rest.ContactDtos.CrisisContacts;
 import org.christchurchcall.supporter.contacts.service.CrisisContactDirectory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,11 +41,12 @@ public class CrisisContactResource {
     @GET
     @RolesAllowed({ Roles.SERVICE, Roles.SECRETARIAT })
     @Operation(summary = "Contacts of all active supporters", description = "Roles: service (protocol-service), "
-            + "secretariat. One item per active supporter with contacts. With protocol, only supporters with an "
-            + "active endpoint taking part in it, and only such endpoints. signingSecret is included for the "
-            + "service role only.")
+            + "secretariat. One item per active supporter with contacts or protocol participation; protocols are "
+            + "those the secretariat granted it (see /api/v1/supporters/{id}/entitlements), and each webhook lists "
+            + "only granted protocols. With protocol, only the supporters taking part in it, and only their active "
+            + "endpoints notified for it. signingSecret is included for the service role only.")
     @APIResponse(responseCode = "200", description = "A page of supporters' contacts")
-    @APIResponse(responseCode = "400", description = "Unknown protocol, bad limit or cursor")
+    @APIResponse(responseCode = "400", description = "Not a protocol code, bad limit or cursor")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "Neither service nor secretariat")
     public Page<CrisisContacts> list(@BeanParam @Valid PageRequest page, @QueryParam("protocol") String protocol,
@@ -58,8 +59,9 @@ public class CrisisContactResource {
                 throw ApiException.invalidField("cursor", "not a cursor this list returned");
             }
         }
-        List<CrisisContacts> rows = directory.page(Params.code(Protocol.class, "protocol", protocol), after,
-                page.limit() + 1);
+        String code = Params.text(protocol);
+        List<CrisisContacts> rows = directory.page(code == null ? null : ProtocolCatalog.checkForm("protocol", code),
+                after, page.limit() + 1);
         return Page.of(rows, page.limit(), c -> Cursor.encode(c.supporterId().toString()), c -> c, uri);
     }
 }

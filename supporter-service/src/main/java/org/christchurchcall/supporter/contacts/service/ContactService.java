@@ -2,10 +2,9 @@ package org.christchurchcall.supporter.contacts.service;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,11 +14,11 @@ import jakarta.transaction.Transactional;
 import org.christchurchcall.platform.outbound.HostResolver;
 import org.christchurchcall.platform.outbound.OutboundGuard;
 import org.christchurchcall.platform.problem.ApiException;
+import org.christchurchcall.platform.problem.Problem;
+import org.christchurchcall.platform.problem.ProblemType;
 import org.christchurchcall.platform.security.Caller;
 import org.christchurchcall.supporter.audit.AuditTrail;
-import org.christchurchcall.supporter.common.Coded;
 import org.christchurchcall.supporter.contacts.ContactPoint;
-import org.christchurchcall.supporter.contacts.Protocol;
 import org.christchurchcall.supporter.contacts.WebhookEndpoint;
 import org.christchurchcall.supporter.contacts.WebhookUrlPolicy;
 import org.christchurchcall.supporter.contacts.config.ContactsConfig;
@@ -30,10 +29,16 @@ import org.christchurchcall.supporter.contacts.rest.ContactDtos.ContactPointUpda
 import org.christchurchcall.supporter.contacts.rest.ContactDtos.WebhookInput;
 import org.christchurchcall.supporter.contacts.rest.ContactDtos.WebhookUpdate;
 import org.christchurchcall.supporter.contacts.rest.ContactDtos.WebhookView;
+import org.christchurchcall.supporter.entitlements.EntitlementKind;
+import org.christchurchcall.supporter.entitlements.repository.EntitlementRepository;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.service.SupporterService;
 
-/** A supporter's own crisis contacts; only it and the secretariat read or change them here. */
+/**
+ * A supporter's own crisis contacts; only it and the secretariat read or change them here. A
+ * webhook endpoint lists the protocols it is notified for, among those the secretariat granted
+ * the supporter participation in: listing a protocol never makes the supporter a participant.
+ */
 @ApplicationScoped
 @Transactional
 public class ContactService {
@@ -55,6 +60,9 @@ public class ContactService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    EntitlementRepository entitlements;
 
     private final WebhookUrlPolicy urlPolicy;
 
@@ -128,7 +136,7 @@ public class ContactService {
         w.id = UUID.randomUUID();
         w.supporterId = supporterId;
         w.url = urlPolicy.check("url", in.url().trim());
-        w.protocols = codes(in.protocols());
+        w.protocols = participating(s, in.protocols());
         w.active = in.active() == null || in.active();
         String secret = secrets.generate();
         w.signingSecretEnc = secrets.encrypt(w.id, secret);
@@ -146,7 +154,7 @@ public class ContactService {
             throw ApiException.staleVersion(in.version(), w.version);
         }
         w.url = urlPolicy.check("url", in.url().trim());
-        w.protocols = codes(in.protocols());
+        w.protocols = participating(s, in.protocols());
         w.active = in.active();
         webhooks.flush();
         audit.record("webhook-endpoint", w.id, "updated", "webhook " + w.url + " of " + s.name + " edited; active="
@@ -188,17 +196,24 @@ public class ContactService {
         return supporters.load(supporterId);
     }
 
+    /** The codes, sorted, when the supporter takes part in each; else a 403 naming the first it does not. */
+    private String[] participating(Supporter s, Set<String> protocols) {
+        Set<String> granted = entitlements.codes(s.id, EntitlementKind.PROTOCOL);
+        Set<String> sorted = new TreeSet<>(protocols);
+        for (String code : sorted) {
+            if (!granted.contains(code)) {
+                String message = s.name + " does not take part in protocol '" + code + "'; the secretariat grants "
+                        + "participation at /api/v1/supporters/" + s.id + "/entitlements/protocols/" + code;
+                throw new ApiException(ProblemType.FORBIDDEN, "protocols: " + message,
+                        List.of(new Problem.FieldError("protocols", message)));
+            }
+        }
+        return sorted.toArray(String[]::new);
+    }
+
     static WebhookView view(WebhookEndpoint w, String secret) {
-        return new WebhookView(w.id, w.supporterId, w.url, protocols(w.protocols), w.active, w.createdAt, w.version,
+        return new WebhookView(w.id, w.supporterId, w.url, List.of(w.protocols), w.active, w.createdAt, w.version,
                 secret);
-    }
-
-    public static List<Protocol> protocols(String[] codes) {
-        return Arrays.stream(codes).map(c -> Coded.of(Protocol.class, c)).toList();
-    }
-
-    private static String[] codes(Set<Protocol> protocols) {
-        return protocols.stream().sorted(Comparator.naturalOrder()).map(Protocol::code).toArray(String[]::new);
     }
 
     private static Instant now() {

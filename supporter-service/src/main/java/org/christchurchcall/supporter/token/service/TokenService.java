@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -17,7 +16,10 @@ import jakarta.transaction.Transactional;
 
 import org.christchurchcall.platform.security.Claims;
 import org.christchurchcall.supporter.clients.ApiClient;
+import org.christchurchcall.supporter.clients.ClientRolePolicy;
 import org.christchurchcall.supporter.clients.repository.ApiClientRepository;
+import org.christchurchcall.supporter.entitlements.EntitlementKind;
+import org.christchurchcall.supporter.entitlements.repository.EntitlementRepository;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.repository.SupporterRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,8 +32,8 @@ import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 /**
  * The client-credentials grant (RFC 6749 §4.4) with HTTP Basic client authentication. The
- * client and its supporter are read on every request, so a revocation or suspension stops new
- * tokens at once.
+ * client, its supporter and the supporter's role grants are read on every request, so a
+ * revocation, a suspension or a withdrawn role shows in the very next token.
  */
 @ApplicationScoped
 public class TokenService {
@@ -55,6 +57,9 @@ public class TokenService {
 
     @Inject
     SigningKeys keys;
+
+    @Inject
+    EntitlementRepository entitlements;
 
     @Inject
     MeterRegistry meters;
@@ -103,7 +108,10 @@ public class TokenService {
                 throw new OAuthError(400, "unauthorized_client", "the client's supporter is not active");
             }
         }
-        Set<String> roles = narrow(client, supporter, scope);
+        Set<String> held = supporter == null ? new LinkedHashSet<>(Arrays.asList(client.roles))
+                : ClientRolePolicy.effective(supporter.type, client.roles,
+                        entitlements.codes(supporter.id, EntitlementKind.ROLE));
+        Set<String> roles = narrow(held, supporter, scope);
         Instant now = Instant.now();
         JwtClaimsBuilder claims = Jwt.issuer(issuer).audience(audience).subject(client.clientId).groups(roles)
                 .issuedAt(now).expiresAt(now.plus(keys.ttl())).claim("jti", UUID.randomUUID().toString());
@@ -155,10 +163,9 @@ public class TokenService {
     }
 
     /** The requested scope, if any, narrows the client's roles; the supporter's type role always stays. */
-    private static Set<String> narrow(ApiClient client, Supporter supporter, String scope) {
-        List<String> granted = Arrays.asList(client.roles);
+    private static Set<String> narrow(Set<String> granted, Supporter supporter, String scope) {
         if (scope == null || scope.isBlank()) {
-            return new LinkedHashSet<>(granted);
+            return granted;
         }
         Set<String> roles = new LinkedHashSet<>();
         if (supporter != null) {
@@ -166,7 +173,8 @@ public class TokenService {
         }
         for (String s : scope.trim().split("\\s+")) {
             if (!granted.contains(s)) {
-                throw new OAuthError(400, "invalid_scope", "the client does not have the role '" + s + "'");
+                throw new OAuthError(400, "invalid_scope", "the client does not have the role '" + s + "'"
+                        + (supporter == null ? "" : " or its supporter no longer holds it"));
             }
             roles.add(s);
         }

@@ -1,0 +1,33 @@
+package org.christchurchcall.supporter.entitlements.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.christchurchcall.supporter.entitlements.Entitlement;
+import org.christchurchcall.supporter.entitlements.EntitlementKind;
+
+/** Response bodies of /api/v1/supporters/{id}/entitlements. */
+public final class EntitlementDtos {
+
+    private EntitlementDtos() {
+    }
+
+    /** One grant: {@code code} is the role or the protocol code. */
+    public record GrantView(EntitlementKind kind, String code, Instant grantedAt, String grantedBy) {
+        public static GrantView of(Entitlement e) {
+            return new GrantView(e.kind, e.code, e.grantedAt, e.grantedBy);
+        }
+    }
+
+    /** What a supporter holds: the operational roles and the protocols, then each grant in full. */
+    public record EntitlementsView(UUID supporterId, List<String> roles, List<String> protocols,
+            List<GrantView> grants) {
+        public static EntitlementsView of(UUID supporterId, List<Entitlement> all) {
+            return new EntitlementsView(supporterId,
+                    all.stream().filter(e -> e.kind == EntitlementKind.ROLE).map(e -> e.code).sorted().toList(),
+                    all.stream().filter(e -> e.kind == EntitlementKind.PROTOCOL).map(e -> e.code).sorted().toList(),
+                    all.stream().map(GrantView::of).toList());
+        }
+    }
+}
