@@ -59,6 +59,11 @@ class RequestLimitsTest {
     }
 
     @Test
+    void clientsThatUpgradeToHttp2AreServed() {
+        RequestLimitChecks.h2cClientsAreServed(base, "/api/v1/incidents", org.christchurchcall.platform.testing.TestTokens.secretariat());
+    }
+
+    @Test
     void aRequestLineOverTheLimitIs414() {
         RequestLimitChecks.requestLineLimitHolds(base);
     }

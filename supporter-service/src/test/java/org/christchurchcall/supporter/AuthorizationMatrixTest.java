@@ -112,6 +112,24 @@ class AuthorizationMatrixTest {
                 prepareContactPoint(cell, owner);
             } else if (path.contains("/webhooks")) {
                 prepareWebhook(cell, owner);
+            } else if (path.contains("/entitlements/")) {
+                prepareEntitlement(cell, owner);
+            }
+        }
+
+        /** Reads and withdrawals need a grant that is held; civil society cannot hold an operational role. */
+        private static void prepareEntitlement(MatrixCell cell, UUID owner) {
+            boolean needsGrant = !cell.row().method().equals("PUT");
+            if (cell.row().path().endsWith("{role}")) {
+                cell.param("role", "matcher");
+                if (needsGrant) {
+                    asSecretariat().put("/api/v1/supporters/{s}/entitlements/roles/matcher", owner);
+                }
+            } else {
+                cell.param("protocol", "ccscrp");
+                if (needsGrant) {
+                    Fixtures.grantProtocols(owner, "ccscrp");
+                }
             }
         }
 
@@ -129,6 +147,8 @@ class AuthorizationMatrixTest {
         }
 
         private static void prepareWebhook(MatrixCell cell, UUID owner) {
+            // a webhook may only name protocols its supporter was granted
+            Fixtures.grantProtocols(owner, "ccscrp");
             // inactive, so that the crisis-contact directory does not list them
             Map<String, Object> body = new HashMap<>(Map.of("url", "https://hooks.example.org/matrix", "protocols",
                     Set.of("ccscrp"), "active", false));

@@ -55,6 +55,11 @@ class RequestLimitsTest {
     }
 
     @Test
+    void clientsThatUpgradeToHttp2AreServed() {
+        RequestLimitChecks.h2cClientsAreServed(base, "/api/v1/supporters", TestTokens.secretariat());
+    }
+
+    @Test
     void aRequestLineOverTheLimitIs414() {
         RequestLimitChecks.requestLineLimitHolds(base);
     }

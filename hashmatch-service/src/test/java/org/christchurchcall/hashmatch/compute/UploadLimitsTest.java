@@ -165,6 +165,11 @@ class UploadLimitsTest {
     }
 
     @Test
+    void clientsThatUpgradeToHttp2AreServed() {
+        RequestLimitChecks.h2cClientsAreServed(base, "/api/v1/disputes", org.christchurchcall.platform.testing.TestTokens.secretariat());
+    }
+
+    @Test
     void aRequestLineOverTheLimitIs414() {
         RequestLimitChecks.requestLineLimitHolds(base);
     }

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -98,5 +101,27 @@ public final class RequestLimitChecks {
         assertProblem(RawHttp.get(base, "/no-such-path", Map.of(name, "v".repeat(value))), 404, "not-found");
         assertProblem(RawHttp.get(base, "/no-such-path", Map.of(name, "v".repeat(value + 1))), 431,
                 "headers-too-large");
+    }
+
+    /**
+     * Java's HttpClient asks a plain-HTTP server for an h2c upgrade on its first request, then
+     * sends the rest as HTTP/2 streams. A GET answered over the upgrade and a counted body after it
+     * must both be served as over HTTP/1.1 (the upgraded first request once met a 500 here).
+     */
+    public static void h2cClientsAreServed(URI base, String getPath, String token) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        try {
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(base.resolve(getPath))
+                        .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode(), "GET " + getPath + " (request " + (i + 1) + ", " + r.version() + "): "
+                        + r.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
