@@ -3,16 +3,25 @@ package org.christchurchcall.protocol.contact.client;
 import java.util.List;
 import java.util.UUID;
 
-/** supporter-service's crisis-contact item, as protocol-service reads it (its own copy of the contract). */
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * supporter-service's crisis-contact item, as protocol-service reads it (its own copy of the contract).
+ * Fields supporter-service adds later are ignored, unlike in requests to this service.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record CrisisContactPayload(UUID supporterId, String supporterName, String supporterType, String country,
         List<ContactPointPayload> contactPoints, List<WebhookPayload> webhooks) {
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record ContactPointPayload(UUID id, String name, String role, String email, String phone) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record WebhookPayload(UUID id, String url, List<String> protocols, String signingSecret, Boolean active) {
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Page(List<CrisisContactPayload> items, String nextCursor, String next) {
     }
 }
