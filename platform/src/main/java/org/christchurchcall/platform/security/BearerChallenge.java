@@ -33,7 +33,8 @@ public record BearerChallenge(String error, String detail) {
     public static final String INVALID_TOKEN = "invalid_token";
     public static final String INVALID_REQUEST = "invalid_request";
 
-    private static final String GET_ONE = "; get a token with the client-credentials grant at the issuer's /oauth2/token";
+    private static final String GET_ONE =
+            "; get a token with the client-credentials grant at the issuer's /oauth2/token";
 
     /** What the token verifier expects; the messages name these so that a misconfigured client sees the mismatch. */
     public record Expectations(String issuer, String audience, int clockSkewSeconds) {
@@ -56,8 +57,11 @@ public record BearerChallenge(String error, String detail) {
         if (find(failure, UnresolvableKeyException.class) != null) {
             return unresolvableKey(joseHeader(authorization));
         }
-        if (failure.getMessage() != null && failure.getMessage().contains("claim value cannot be")) {
-            return new BearerChallenge(INVALID_TOKEN, "the token's exp and iat claims are not a valid lifetime" + GET_ONE);
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("claim value cannot be")) {
+                return new BearerChallenge(INVALID_TOKEN,
+                        "the token's exp and iat claims are not a valid lifetime" + GET_ONE);
+            }
         }
         return new BearerChallenge(INVALID_TOKEN, "the bearer token could not be verified" + GET_ONE);
     }
@@ -73,8 +77,8 @@ public record BearerChallenge(String error, String detail) {
             return new BearerChallenge(null, "this endpoint takes a bearer token, not the " + printable(scheme, 30)
                     + " scheme: send 'Authorization: Bearer <token>'" + GET_ONE);
         }
-        return new BearerChallenge(INVALID_REQUEST,
-                "the Authorization header names the Bearer scheme but carries no token: send 'Authorization: Bearer <token>'");
+        return new BearerChallenge(INVALID_REQUEST, "the Authorization header names the Bearer scheme but carries"
+                + " no token: send 'Authorization: Bearer <token>'");
     }
 
     /** The key lookup runs before the algorithm check, so a token without a usable kid is explained from its header. */
@@ -139,8 +143,8 @@ public record BearerChallenge(String error, String detail) {
                     + "'; this platform accepts tokens for '" + expected.audience() + "'" + GET_ONE);
         }
         if (e.hasExpired()) {
-            return new BearerChallenge(INVALID_TOKEN, "the token expired at " + time(claims, "exp") + " (tokens are honoured"
-                    + " at most " + expected.clockSkewSeconds() + " s past their exp)" + GET_ONE);
+            return new BearerChallenge(INVALID_TOKEN, "the token expired at " + time(claims, "exp")
+                    + " (tokens are honoured at most " + expected.clockSkewSeconds() + " s past their exp)" + GET_ONE);
         }
         if (e.hasErrorCode(ErrorCodes.NOT_YET_VALID) || e.hasErrorCode(ErrorCodes.ISSUED_AT_INVALID_FUTURE)) {
             return new BearerChallenge(INVALID_TOKEN, "the token is not valid yet (nbf or iat is in the future;"
@@ -156,7 +160,8 @@ public record BearerChallenge(String error, String detail) {
     public String header() {
         StringBuilder h = new StringBuilder("Bearer realm=\"").append(REALM).append('"');
         if (error != null) {
-            h.append(", error=\"").append(error).append("\", error_description=\"").append(printable(detail, 500)).append('"');
+            h.append(", error=\"").append(error).append("\", error_description=\"").append(printable(detail, 500))
+                    .append('"');
         }
         return h.toString();
     }
