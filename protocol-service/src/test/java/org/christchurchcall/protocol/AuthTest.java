@@ -2,6 +2,7 @@ package org.christchurchcall.protocol;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +110,7 @@ class AuthTest {
     @MethodSource("badTokens")
     void badTokensGet401(Endpoint e, String kind, String token) {
         call(e, token).then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+                .header("WWW-Authenticate", startsWith("Bearer realm=\"ccall\"")).body("status", equalTo(401));
     }
 
     @ParameterizedTest(name = "{0} as {1} -> 403")

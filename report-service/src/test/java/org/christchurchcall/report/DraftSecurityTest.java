@@ -2,6 +2,7 @@ package org.christchurchcall.report;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -84,7 +85,7 @@ class DraftSecurityTest {
                 req = req.auth().oauth2(token);
             }
             req.request(call.getKey().trim(), call.getValue()).then().statusCode(401)
-                    .contentType("application/problem+json").header("WWW-Authenticate", equalTo("Bearer"));
+                    .contentType("application/problem+json").header("WWW-Authenticate", startsWith("Bearer realm=\"ccall\""));
         }
         assertEquals(drafts, count("report_draft"));
         assertEquals(published, count("published_report"));

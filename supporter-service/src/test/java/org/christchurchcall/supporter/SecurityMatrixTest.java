@@ -2,6 +2,7 @@ package org.christchurchcall.supporter;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -108,6 +109,6 @@ class SecurityMatrixTest {
             r = r.auth().oauth2(token);
         }
         r.request(method, path).then().statusCode(401).contentType(Problem.MEDIA_TYPE)
-                .header("WWW-Authenticate", "Bearer").body("type", equalTo("urn:ccall:problem:unauthorized"));
+                .header("WWW-Authenticate", startsWith("Bearer realm=\"ccall\"")).body("type", equalTo("urn:ccall:problem:unauthorized"));
     }
 }

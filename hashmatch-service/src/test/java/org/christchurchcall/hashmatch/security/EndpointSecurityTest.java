@@ -6,6 +6,7 @@ import static org.christchurchcall.hashmatch.support.Api.json;
 import static org.christchurchcall.hashmatch.support.Api.pdq;
 import static org.christchurchcall.hashmatch.support.Api.share;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ class EndpointSecurityTest {
         RequestSpecification r = "no token".equals(token) ? io.restassured.RestAssured.given()
                 : as(BAD_TOKENS.get(token).get());
         send(r, e).request(e.method(), e.path()).then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+                .header("WWW-Authenticate", startsWith("Bearer realm=\"ccall\"")).body("status", equalTo(401));
         assertEquals(footprint, db.footprint());
     }
 

@@ -3,6 +3,7 @@ package org.christchurchcall.platform.problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -12,10 +13,14 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.christchurchcall.platform.security.BearerChallenge;
+import org.christchurchcall.platform.security.RequiredRoles;
+import org.christchurchcall.platform.security.TokenExpectations;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +35,7 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 /** Maps every exception that reaches the REST layer to an RFC 9457 problem. */
 public class ProblemMappers {
@@ -38,6 +44,12 @@ public class ProblemMappers {
 
     @Inject
     ProblemResponses problems;
+
+    @Inject
+    TokenExpectations tokens;
+
+    @Inject
+    SecurityIdentity identity;
 
     @ServerExceptionMapper
     public Response api(ApiException e, UriInfo uri) {
@@ -62,31 +74,48 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = null;
         String detail = "the body is not valid JSON for this resource";
         if (e instanceof MismatchedInputException mie && !mie.getPath().isEmpty()) {
-            String field = mie.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "wrong type or format";
+            String field = JsonProblems.field(mie.getPath());
+            String message = JsonProblems.message(mie, problems::wireValue);
             errors = List.of(new Problem.FieldError(field, message));
             detail = field + ": " + message;
         } else if (e instanceof ValueInstantiationException && e.getCause() != null) {
             detail = e.getCause().getMessage();
+        } else if (e instanceof JsonParseException jpe && jpe.getLocation() != null) {
+            detail = "the body is not valid JSON (line " + jpe.getLocation().getLineNr() + ", column "
+                    + jpe.getLocation().getColumnNr() + ")";
         }
         return problems.response(ProblemType.MALFORMED, detail, path(uri), null, errors);
     }
 
+    /**
+     * RFC 6750: a request without a token gets a bare challenge, a broken header {@code invalid_request},
+     * a token that fails verification {@code invalid_token}, each with a detail that names the fix.
+     */
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class })
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        Response r = problems.response(ProblemType.UNAUTHORIZED,
-                "a valid bearer token is required (missing, expired, or not issued for this platform)", path(uri), null,
-                null);
-        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        Throwable failure = e instanceof UnauthorizedException ? null : e;
+        BearerChallenge challenge = BearerChallenge.of(failure,
+                headers == null ? null : headers.getHeaderString(HttpHeaders.AUTHORIZATION), tokens.expectations());
+        Response r = problems.response(ProblemType.UNAUTHORIZED, challenge.detail(), path(uri), null, null);
+        return Response.fromResponse(r).header(HttpHeaders.WWW_AUTHENTICATE, challenge.header()).build();
     }
 
+    /** Names the roles the endpoint needs and those the token carries, read from the method's {@code @RolesAllowed}. */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return problems.response(ProblemType.FORBIDDEN, "the caller's roles do not allow this", path(uri), null,
-                null);
+    public Response forbidden(ForbiddenException e, UriInfo uri, ResourceInfo resource) {
+        String detail = RequiredRoles.of(resource)
+                .map(required -> "this needs one of the roles " + String.join(", ", required) + "; the token carries "
+                        + carried())
+                .orElse("the caller's roles do not allow this");
+        return problems.response(ProblemType.FORBIDDEN, detail, path(uri), null, null);
+    }
+
+    private String carried() {
+        if (identity == null || identity.isAnonymous() || identity.getRoles().isEmpty()) {
+            return "none";
+        }
+        return String.join(", ", new TreeSet<>(identity.getRoles()));
     }
 
     @ServerExceptionMapper
@@ -153,7 +182,8 @@ public class ProblemMappers {
                     sb.append('[').append(node.getKey()).append(']');
                 }
             }
-            if (node.getName() == null) {
+            // "<list element>", "<map value>": the element is the index above, not a field of its own
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (sb.length() > 0) {

@@ -30,6 +30,15 @@ public class ProblemResponses {
         }
     }
 
+    /** How a value is written in JSON, e.g. an enumeration constant's {@code @JsonValue} code. */
+    String wireValue(Object value) {
+        try {
+            return mapper.writeValueAsString(value).replace("\"", "");
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
     public Response response(ProblemType type, String detail, String instance, String correlationId,
             List<Problem.FieldError> errors) {
         Problem p = problem(type, detail, instance, correlationId, errors);

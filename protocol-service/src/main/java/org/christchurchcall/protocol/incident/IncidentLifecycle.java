@@ -1,7 +1,9 @@
 package org.christchurchcall.protocol.incident;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,11 +70,12 @@ public final class IncidentLifecycle {
     public static IncidentStatus transition(IncidentStatus from, Request request) {
         IncidentStatus to = request.to();
         if (!canMove(from, to)) {
-            throw new IllegalTransitionException("an incident cannot move from " + from.code() + " to " + to.code());
+            throw new IllegalTransitionException(
+                    "an incident cannot move from " + from.code() + " to " + to.code() + "; " + whereNext(from));
         }
         if (to == IncidentStatus.ACTIVE && from == IncidentStatus.ASSESSING && !request.byActivation()) {
-            throw new IllegalTransitionException(
-                    "an incident becomes active only when a protocol activation takes effect");
+            throw new IllegalTransitionException("an incident becomes active only when a protocol activation takes"
+                    + " effect: request one with POST /api/v1/incidents/{id}/activations");
         }
         if (to == IncidentStatus.CONCLUDED && isBlank(request.rationale())) {
             throw new IllegalArgumentException("rationale: concluding an incident needs a rationale");
@@ -86,13 +89,45 @@ public final class IncidentLifecycle {
     /** Refuses an action the status does not allow. */
     public static void require(IncidentStatus status, Action action) {
         if (!ALLOWED.get(action).contains(status)) {
-            throw new IllegalTransitionException(
-                    describe(action) + " is not allowed while the incident is " + status.code());
+            throw new IllegalTransitionException(describe(action) + " is not allowed while the incident is "
+                    + status.code() + "; it needs the incident to be " + or(ALLOWED.get(action)) + "; "
+                    + whereNext(status));
         }
     }
 
     public static boolean allows(IncidentStatus status, Action action) {
         return ALLOWED.get(action).contains(status);
+    }
+
+    /**
+     * What a client can do next from a status, in words: the plain transitions (POST
+     * /api/v1/incidents/{id}/transitions) and the move to active that only an activation makes.
+     */
+    public static String whereNext(IncidentStatus from) {
+        List<String> plain = new ArrayList<>();
+        for (IncidentStatus to : NEXT.get(from)) {
+            if (!(from == IncidentStatus.ASSESSING && to == IncidentStatus.ACTIVE)) {
+                plain.add(to.code());
+            }
+        }
+        if (from == IncidentStatus.ASSESSING) {
+            return "from assessing it becomes active when a protocol activation takes effect";
+        }
+        if (plain.isEmpty()) {
+            return from.code() + " is final";
+        }
+        return "from " + from.code() + " it can move to " + String.join(" or ", plain);
+    }
+
+    private static String or(Set<IncidentStatus> statuses) {
+        List<String> codes = new ArrayList<>();
+        for (IncidentStatus s : statuses) {
+            codes.add(s.code());
+        }
+        if (codes.size() == 1) {
+            return codes.get(0);
+        }
+        return String.join(", ", codes.subList(0, codes.size() - 1)) + " or " + codes.get(codes.size() - 1);
     }
 
     private static String describe(Action action) {

@@ -20,7 +20,9 @@ public class ReportJson {
 
     @Inject
     public ReportJson(ObjectMapper base) {
-        this.mapper = base.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // a stored document written by an older version may carry a field this one dropped
+        this.mapper = base.copy().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     public String write(Object value) {

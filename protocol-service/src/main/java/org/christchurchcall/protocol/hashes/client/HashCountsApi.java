@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 
 /** hashmatch-service's crisis-hash counts, called with protocol-service's own token from the "supporter" OIDC client. */
@@ -23,6 +25,7 @@ interface HashCountsApi {
     @Produces(MediaType.APPLICATION_JSON)
     Counts counts(@QueryParam("incidentId") UUID incidentId);
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record Counts(UUID incidentId, Long total, Long active, Long retracted, Map<String, Long> byType) {
     }
 }

@@ -37,7 +37,7 @@ public final class IncidentRequests {
 
     public record Transition(
             @NotNull @Pattern(regexp = "^(reported|assessing|active|concluding|concluded|debriefed)$",
-                    message = "must be an incident status") String to,
+                    message = "must be one of reported, assessing, active, concluding, concluded, debriefed") String to,
             @NotNull Long version,
             @Size(max = 10000) String rationale,
             @Size(max = 100000) String review) {

@@ -87,7 +87,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "400", description = "Bad limit, cursor or status")
     public Page<IncidentViews.IncidentView> list(@BeanParam @Valid PageRequest page,
             @QueryParam("status") @Pattern(regexp = "^(reported|assessing|active|concluding|concluded|debriefed)$",
-                    message = "must be an incident status") String status,
+                    message = "must be one of reported, assessing, active, concluding, concluded, debriefed") String status,
             @Context UriInfo uri) {
         Instant at = null;
         UUID id = null;

@@ -60,7 +60,8 @@ public class ActivationService {
         }
         requireLevel(p.code, r.level());
         if (!access.participatesIn(p.code)) {
-            throw ApiException.forbidden("the caller's organisation does not participate in " + p.code);
+            throw ApiException.forbidden("the caller's organisation does not participate in " + p.code
+                    + "; the secretariat grants participation in a protocol");
         }
         require(i, Action.REQUEST_ACTIVATION);
         if (Activation.count("incidentId = ?1 and protocolCode = ?2", i.id, p.code) > 0) {
@@ -106,7 +107,8 @@ public class ActivationService {
         Incident i = access.visibleForUpdate(incidentId);
         Activation a = find(i, activationId);
         if (!access.participatesIn(a.protocolCode)) {
-            throw ApiException.forbidden("the caller's organisation does not participate in " + a.protocolCode);
+            throw ApiException.forbidden("the caller's organisation does not participate in " + a.protocolCode
+                    + "; the secretariat grants participation in a protocol");
         }
         if (!Activation.PENDING_APPROVAL.equals(a.status)) {
             throw ApiException.invalidState("the activation is " + a.status + " and needs no approval");
@@ -136,7 +138,8 @@ public class ActivationService {
         Incident i = access.visibleForUpdate(incidentId);
         Activation a = find(i, activationId);
         if (!access.participatesIn(a.protocolCode)) {
-            throw ApiException.forbidden("the caller's organisation does not participate in " + a.protocolCode);
+            throw ApiException.forbidden("the caller's organisation does not participate in " + a.protocolCode
+                    + "; the secretariat grants participation in a protocol");
         }
         if (a.version != r.version()) {
             throw ApiException.staleVersion(r.version(), a.version);

@@ -26,6 +26,7 @@ import org.christchurchcall.platform.pagination.Page;
 import org.christchurchcall.platform.pagination.PageRequest;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.problem.ProblemType;
+import org.christchurchcall.report.config.EmbeddingConfig;
 import org.christchurchcall.report.document.FigureTable;
 import org.christchurchcall.report.document.ReportChanges;
 import org.christchurchcall.report.document.ReportJson;
@@ -57,6 +58,9 @@ public class PublishedReportResource {
 
     @Inject
     ReportJson json;
+
+    @Inject
+    EmbeddingConfig embedding;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -156,7 +160,7 @@ public class PublishedReportResource {
                 .toList();
         String page = HtmlReport.render(ReportPage.published(s, r.sha256, changes(s), links));
         return immutable(Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")), r)
-                .header("Content-Security-Policy", ReportLinks.CSP).build();
+                .header("Content-Security-Policy", ReportLinks.csp(embedding.frameAncestorSources())).build();
     }
 
     @GET

@@ -9,8 +9,16 @@ import org.christchurchcall.report.render.ReportPage;
 public final class ReportLinks {
 
     /** Report pages load nothing from anywhere: no script, no remote style, font or image. */
-    public static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
-            + "form-action 'none'; frame-ancestors 'none'";
+    private static final String CSP_BASE = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; "
+            + "form-action 'none'; frame-ancestors ";
+
+    /** A draft page: never framed. */
+    public static final String CSP = csp("'none'");
+
+    /** A published page, which the configured sites may frame ({@code ccall.report.frame-ancestors}). */
+    public static String csp(String frameAncestors) {
+        return CSP_BASE + frameAncestors;
+    }
 
     public static final String CANONICALISATION = "RFC 8785 JSON Canonicalization Scheme over the snapshot: object keys "
             + "sorted by UTF-16 code units, no insignificant whitespace, UTF-8, strings with only the mandatory escapes, "

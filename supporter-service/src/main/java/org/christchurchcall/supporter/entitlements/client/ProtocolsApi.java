@@ -10,12 +10,15 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /** protocol-service's protocols, read with supporter-service's own service token. */
 @RegisterRestClient(configKey = "protocol")
 @Path("/api/v1/protocols")
 interface ProtocolsApi {
 
-    /** supporter-service's copy of the one field it needs of protocol-service's protocol. */
+    /** supporter-service's copy of the one field it needs of protocol-service's protocol; the rest is ignored. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record ProtocolPayload(String code) {
     }
 
