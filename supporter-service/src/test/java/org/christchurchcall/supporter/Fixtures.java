@@ -3,10 +3,6 @@ package org.christchurchcall.supporter;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +10,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.christchurchcall.platform.problem.Problem;
+import org.christchurchcall.platform.testing.Rows;
 import org.christchurchcall.platform.testing.TestTokens;
 
 import io.restassured.http.ContentType;
@@ -77,13 +74,7 @@ public final class Fixtures {
     }
 
     public static long count(DataSource ds, String table) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Rows(ds).count(table);
     }
 
     /** Asserts a problem+json answer with this status. */

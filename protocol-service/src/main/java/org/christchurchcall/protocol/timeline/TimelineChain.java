@@ -23,7 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Each entry names the canonical form its hash covers (its chain version), so that chains written
  * before a change of form still verify: version 1 is the line format of {@link TimelineChainV1};
  * version 2, written since, is the RFC 8785 canonical JSON of the entry, which anyone can
- * recompute from the timeline API with any JCS implementation. A chain never goes back to an older
+ * recompute with any JCS implementation from an entry as the timeline API returns it (its
+ * {@code data} is the payload). A chain never goes back to an older
  * version: a downgraded entry would let a forger pick the weaker form.
  */
 public final class TimelineChain {
@@ -83,7 +84,6 @@ public final class TimelineChain {
     public static String hash(Link l) {
         return sha256(canonical(l));
     }
-
 
     /** Checks stored entries in position order. */
     public static Verdict verify(List<Stored> entries) {
