@@ -6,9 +6,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -18,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.christchurchcall.platform.security.Roles;
+import org.christchurchcall.platform.testing.Rows;
 import org.christchurchcall.platform.testing.TestTokens;
 import org.christchurchcall.report.support.Reports;
 import org.christchurchcall.report.support.SourceStubs;
@@ -171,11 +169,7 @@ class DraftSecurityTest {
         assertEquals(drafts, count("report_draft"));
     }
 
-    int count(String table) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from " + table);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    int count(String table) {
+        return (int) new Rows(db).count(table);
     }
 }

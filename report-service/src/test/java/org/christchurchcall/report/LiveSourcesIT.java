@@ -31,10 +31,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.christchurchcall.platform.json.CanonicalJson;
 import org.christchurchcall.platform.testing.TestTokens;
-import org.christchurchcall.report.document.CanonicalJson;
-import org.christchurchcall.report.live.Http;
 import org.christchurchcall.report.live.Http.Reply;
+import org.christchurchcall.report.live.Http;
 import org.christchurchcall.report.live.LivePlatform;
 import org.christchurchcall.report.live.Seeded;
 import org.christchurchcall.report.live.WebhookReceiver;

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +17,7 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.testing.Rows;
 import org.christchurchcall.platform.testing.TestTokens;
 import org.christchurchcall.report.support.Reports;
 import org.christchurchcall.report.support.SourceStubs;
@@ -156,11 +154,7 @@ class MissingSourceTest {
         draft.get("content").get("sources").forEach(s -> assertEquals("unavailable", s.get("status").asText()));
     }
 
-    int count() throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from published_report");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    int count() {
+        return (int) new Rows(db).count("published_report");
     }
 }

@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HexFormat;
@@ -30,8 +28,9 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.json.CanonicalJson;
+import org.christchurchcall.platform.testing.Rows;
 import org.christchurchcall.platform.testing.TestTokens;
-import org.christchurchcall.report.document.CanonicalJson;
 import org.christchurchcall.report.support.Reports;
 import org.christchurchcall.report.support.SourceStubs;
 import org.christchurchcall.report.support.WireMockSources;
@@ -242,12 +241,8 @@ class PublicationTest {
                 .statusCode(404);
     }
 
-    int count(String table) throws SQLException {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("select count(*) from " + table);
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    int count(String table) {
+        return (int) new Rows(db).count(table);
     }
 
     private static Map<String, String> unzip(byte[] zip) throws IOException {

@@ -2,7 +2,6 @@ package org.christchurchcall.report;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.christchurchcall.report.support.Reports.json;
 import static org.christchurchcall.report.support.Reports.table;
@@ -14,6 +13,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.testing.ServiceTokenStub;
 import org.christchurchcall.report.support.Reports;
 import org.christchurchcall.report.support.SourceStubs;
 import org.christchurchcall.report.support.WireMockSources;
@@ -150,10 +150,9 @@ class ReportGenerationTest {
         // the token may already be cached from an earlier test: the count is per this test's requests
         Reports.createDraftOk("2024-h1");
         Reports.createDraftOk("2024-h2");
-        int tokenCalls = wm.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).size();
+        int tokenCalls = ServiceTokenStub.requests(wm).size();
         assertTrue(tokenCalls <= 1, "token fetched " + tokenCalls + " times for two drafts");
-        wm.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token")))
-                .forEach(r -> assertEquals(SourceStubs.CLIENT_BASIC, r.getHeader("Authorization")));
+        assertTrue(ServiceTokenStub.allClientCredentials(wm, SourceStubs.CLIENT_BASIC));
     }
 
     @Test

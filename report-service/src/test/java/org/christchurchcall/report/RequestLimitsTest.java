@@ -3,8 +3,6 @@ package org.christchurchcall.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URI;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -14,6 +12,7 @@ import jakarta.inject.Inject;
 
 import org.christchurchcall.platform.testing.RawHttp.Body;
 import org.christchurchcall.platform.testing.RequestLimitChecks;
+import org.christchurchcall.platform.testing.Rows;
 import org.christchurchcall.platform.testing.TestTokens;
 import org.christchurchcall.report.support.WireMockSources;
 import org.junit.jupiter.api.Test;
@@ -73,11 +72,7 @@ class RequestLimitsTest {
         RequestLimitChecks.headerLimitHolds(base);
     }
 
-    int drafts() throws SQLException {
-        try (Connection c = ds.getConnection(); ResultSet rs = c.createStatement()
-                .executeQuery("select count(*) from report_draft")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    int drafts() {
+        return (int) new Rows(ds).count("report_draft");
     }
 }

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.testing.ServiceTokenStub;
 import org.christchurchcall.report.support.Reports;
 import org.christchurchcall.report.support.SourceStubs;
 import org.christchurchcall.report.support.WireMockSources;
@@ -63,7 +63,7 @@ class ServiceTokenTest {
     }
 
     int tokenRequests() {
-        return wm.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).size();
+        return ServiceTokenStub.requests(wm).size();
     }
 
     @Test
@@ -76,7 +76,7 @@ class ServiceTokenTest {
     @Order(2)
     void whileTheTokenEndpointIsDownEverySourceIsMissingAndItRecoversWithoutARestart() {
         SourceStubs.allUp(wm);
-        wm.stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1)
+        wm.stubFor(post(urlPathEqualTo(ServiceTokenStub.PATH)).atPriority(1)
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         JsonNode draft = Reports.createDraftOk("2022");
@@ -93,10 +93,7 @@ class ServiceTokenTest {
         JsonNode complete = Reports.createDraftOk("2022-h1");
         assertEquals(0, complete.get("missing").size(), complete.get("missing")::toString);
         assertEquals(1, tokenRequests());
-        wm.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).forEach(r -> {
-            assertEquals(SourceStubs.CLIENT_BASIC, r.getHeader("Authorization"));
-            assertEquals("grant_type=client_credentials", r.getBodyAsString());
-        });
+        assertTrue(ServiceTokenStub.allClientCredentials(wm, SourceStubs.CLIENT_BASIC));
     }
 
     @Test

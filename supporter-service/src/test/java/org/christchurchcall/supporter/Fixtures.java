@@ -5,10 +5,6 @@ import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +12,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.christchurchcall.platform.problem.Problem;
+import org.christchurchcall.platform.testing.Rows;
 import org.christchurchcall.platform.testing.TestTokens;
 
 import io.restassured.http.ContentType;
@@ -95,13 +92,7 @@ public final class Fixtures {
     }
 
     public static long count(DataSource ds, String table) {
-        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select count(*) from " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Rows(ds).count(table);
     }
 
     /** Asserts a problem+json answer with this status. */

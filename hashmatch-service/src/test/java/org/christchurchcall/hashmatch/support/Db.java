@@ -10,18 +10,21 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 
-/** Row counts straight from the test database, to prove that refused requests change nothing. */
-@ApplicationScoped
-public class Db {
+import org.christchurchcall.platform.testing.Rows;
+
+/** Row counts straight from the test database, to prove that refused requests change nothing, and seeds. */
+@Singleton
+public class Db extends Rows {
+
+    private final DataSource dataSource;
 
     @Inject
-    DataSource dataSource;
-
-    public long count(String table) {
-        return scalar("select count(*) from " + table);
+    public Db(DataSource dataSource) {
+        super(dataSource);
+        this.dataSource = dataSource;
     }
 
     /** Rows of all tables a write can touch, as one comparable string. */
@@ -73,20 +76,6 @@ public class Db {
                 analyze.execute();
             }
             return values;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public long scalar(String sql, Object... params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -28,6 +28,10 @@ public class TimelineEntry extends PanacheEntityBase {
     @Column(name = "incident_id")
     public UUID incidentId;
 
+    /** The canonical form the hash covers (see {@link TimelineChain}). */
+    @Column(name = "chain_version")
+    public int chainVersion;
+
     /** 1-based position within the incident's chain. */
     public int position;
 
@@ -49,6 +53,6 @@ public class TimelineEntry extends PanacheEntityBase {
     public String hash;
 
     public TimelineChain.Link link() {
-        return new TimelineChain.Link(position, incidentId, id, recordedAt, kind, actor, payload, prevHash);
+        return new TimelineChain.Link(chainVersion, position, incidentId, id, recordedAt, kind, actor, payload, prevHash);
     }
 }

@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +14,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.testing.ServiceTokenStub;
 import org.christchurchcall.protocol.contact.client.SupporterContactsClient;
 import org.christchurchcall.protocol.contact.service.ContactDirectory;
 import org.christchurchcall.protocol.contact.service.ContactSnapshot;
@@ -76,7 +76,7 @@ class ServiceTokenTest {
     }
 
     static int tokenRequests() {
-        return server().findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).size();
+        return ServiceTokenStub.requests(server()).size();
     }
 
     @Test
@@ -89,7 +89,7 @@ class ServiceTokenTest {
     @Order(2)
     void aTokenEndpointFailureIsSupporterServiceBeingDownUntilItAnswersAgain() {
         WireMockPeers.reset();
-        server().stubFor(post(urlPathEqualTo("/oauth2/token")).atPriority(1).willReturn(aResponse().withStatus(503)
+        server().stubFor(post(urlPathEqualTo(ServiceTokenStub.PATH)).atPriority(1).willReturn(aResponse().withStatus(503)
                 .withHeader("Content-Type", "application/json").withBody("{\"error\":\"temporarily_unavailable\"}")));
 
         ContactSnapshot snapshot = directory.refresh();
@@ -106,10 +106,7 @@ class ServiceTokenTest {
         assertTrue(directory.refresh().fresh(), "the failed token request is not remembered");
         assertEquals("available", hashes.of(UUID.randomUUID()).status());
         assertEquals(1, tokenRequests(), "one token for both peers");
-        server().findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).forEach(r -> {
-            assertEquals(WireMockPeers.CLIENT_BASIC, r.getHeader("Authorization"));
-            assertEquals("grant_type=client_credentials", r.getBodyAsString());
-        });
+        assertTrue(ServiceTokenStub.allClientCredentials(server(), WireMockPeers.CLIENT_BASIC));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.christchurchcall.protocol.contact;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
@@ -17,6 +16,7 @@ import java.util.List;
 
 import jakarta.inject.Inject;
 
+import org.christchurchcall.platform.testing.ServiceTokenStub;
 import org.christchurchcall.platform.testing.TestTokens;
 import org.christchurchcall.protocol.support.Fixtures;
 import org.christchurchcall.protocol.support.Hooks;
@@ -49,13 +49,13 @@ class SupporterDownTest {
     void contactsAreReadWithOneCachedServiceToken() {
         var server = WireMockPeers.server();
         Fixtures.activeIncident("ccscrp", "awareness", false);
-        int tokens = server.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).size();
+        int tokens = ServiceTokenStub.requests(server).size();
         int reads = server.findAll(getRequestedFor(urlPathEqualTo("/api/v1/crisis-contacts"))).size();
         Fixtures.activeIncident("ccscrp", "awareness", false);
         Fixtures.activeIncident("ccscrp", "awareness", false);
         // each activation reads the contacts; the token is reused until shortly before it expires
         int readsAfter = server.findAll(getRequestedFor(urlPathEqualTo("/api/v1/crisis-contacts"))).size();
-        int tokensAfter = server.findAll(postRequestedFor(urlPathEqualTo("/oauth2/token"))).size();
+        int tokensAfter = ServiceTokenStub.requests(server).size();
         assertTrue(readsAfter >= reads + 2, "contacts read " + reads + " -> " + readsAfter);
         assertEquals(tokens, tokensAfter, "token requests " + tokens + " -> " + tokensAfter);
         given().auth().oauth2(World.NZ.coordinator()).get("/api/v1/protocols/gifct-cip/participants").then()

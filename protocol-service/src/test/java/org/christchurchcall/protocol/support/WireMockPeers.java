@@ -5,12 +5,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+
+import org.christchurchcall.platform.testing.ServiceTokenStub;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,8 +52,7 @@ public class WireMockPeers implements QuarkusTestResourceLifecycleManager {
                 "ccall.supporter.client-secret", CLIENT_SECRET);
     }
 
-    public static final String CLIENT_BASIC = "Basic " + Base64.getEncoder()
-            .encodeToString(("protocol-service:" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+    public static final String CLIENT_BASIC = ServiceTokenStub.basic("protocol-service", CLIENT_SECRET);
 
     /** The default stubs: every peer healthy, every receiver answering 2xx except the test ones. */
     public static void reset() {
@@ -80,10 +78,7 @@ public class WireMockPeers implements QuarkusTestResourceLifecycleManager {
 
     /** supporter-service's token endpoint hands out {@code accessToken} to protocol-service's client credentials. */
     public static void serveToken(String accessToken) {
-        server.stubFor(post(urlPathEqualTo("/oauth2/token")).withHeader("Authorization", equalTo(CLIENT_BASIC))
-                .withRequestBody(containing("grant_type=client_credentials"))
-                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(
-                        "{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
+        ServiceTokenStub.serve(server, CLIENT_BASIC, accessToken);
     }
 
     public static void serveContacts(List<World.Supporter> supporters) {

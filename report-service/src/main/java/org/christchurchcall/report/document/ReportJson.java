@@ -1,7 +1,11 @@
 package org.christchurchcall.report.document;
 
+import java.math.BigDecimal;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import org.christchurchcall.platform.json.CanonicalJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -53,8 +57,30 @@ public class ReportJson {
         }
     }
 
-    /** The canonical JSON of any document (see {@link CanonicalJson}). */
+    /**
+     * The canonical JSON (RFC 8785, {@link CanonicalJson}) of any document, whose SHA-256 is
+     * published with a report. Report numbers are integers below 2^53 and decimals with at most 4
+     * fractional and 15 significant digits: for those, RFC 8785's ECMAScript number form is the plain
+     * decimal without trailing zeros, which is what reports published before the platform's
+     * canonicaliser hold, so their hashes stay the same. The same bytes come from {@code python3 -c
+     * 'import json,sys; sys.stdout.write(json.dumps(json.load(sys.stdin),sort_keys=True,
+     * separators=(",",":"),ensure_ascii=False))'}.
+     */
     public String canonical(Object value) {
-        return CanonicalJson.write(value instanceof JsonNode node ? node : tree(value));
+        JsonNode node = value instanceof JsonNode n ? n : tree(value);
+        requireReportNumbers(node);
+        return CanonicalJson.write(node);
+    }
+
+    private static void requireReportNumbers(JsonNode node) {
+        if (node.isContainerNode()) {
+            node.elements().forEachRemaining(ReportJson::requireReportNumbers);
+        } else if (node.isNumber() && !node.isIntegralNumber()) {
+            BigDecimal d = node.decimalValue().stripTrailingZeros();
+            if (d.scale() > 4 || d.precision() > 15 || d.precision() - d.scale() > 15) {
+                throw new IllegalArgumentException("a report decimal must have at most 4 fractional and 15 significant "
+                        + "digits and be below 10^15: " + d);
+            }
+        }
     }
 }

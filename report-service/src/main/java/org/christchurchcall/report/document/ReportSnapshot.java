@@ -6,7 +6,7 @@ import java.util.List;
  * A published report exactly as frozen: the draft's figures with their sources, plus the version,
  * the publication time, the override that let it out with figures missing (null when none were)
  * and the previous version's hash, which chains the versions of a period. Its canonical JSON
- * ({@link CanonicalJson}) is what the published SHA-256 covers.
+ * (RFC 8785, see {@link ReportJson#canonical}) is what the published SHA-256 covers.
  */
 public record ReportSnapshot(String schema, String title, PeriodView period, int version, String publishedAt,
         String generatedAt, List<SourceStatus> sources, List<FigureTable> tables, List<MissingFigure> missing,

@@ -2,10 +2,8 @@ package org.christchurchcall.report.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
-import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
@@ -13,7 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+
+import org.christchurchcall.platform.testing.ServiceTokenStub;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 
@@ -25,8 +24,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 public final class SourceStubs {
 
     public static final String TOKEN = "report-service-token-1";
-    public static final String CLIENT_BASIC = "Basic "
-            + Base64.getEncoder().encodeToString("report-service:test-report-secret".getBytes(StandardCharsets.UTF_8));
+    public static final String CLIENT_BASIC = ServiceTokenStub.basic("report-service", "test-report-secret");
     public static final String HASHES = "/api/v1/hashes/aggregates";
     public static final String INCIDENTS = "/api/v1/incidents/aggregates";
     public static final String MEMBERSHIP = "/api/v1/supporters/aggregates";
@@ -57,10 +55,7 @@ public final class SourceStubs {
 
     /** The token endpoint hands out {@code accessToken} to report-service's client credentials. */
     public static void token(WireMockServer wm, String accessToken) {
-        wm.stubFor(post(urlPathEqualTo("/oauth2/token")).withHeader("Authorization", equalTo(CLIENT_BASIC))
-                .withRequestBody(containing("grant_type=client_credentials"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"access_token\":\"" + accessToken + "\",\"token_type\":\"Bearer\",\"expires_in\":900}")));
+        ServiceTokenStub.serve(wm, CLIENT_BASIC, accessToken);
     }
 
     /** Every source answers with the fixtures to {@code accessToken}. */

@@ -17,7 +17,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.christchurchcall.protocol.timeline.service.CanonicalJson;
+import org.christchurchcall.platform.json.CanonicalJson;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;

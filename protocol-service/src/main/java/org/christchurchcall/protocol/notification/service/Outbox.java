@@ -24,13 +24,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.platform.json.CanonicalJson;
 import org.christchurchcall.protocol.contact.CrisisContact;
 import org.christchurchcall.protocol.contact.WebhookEndpoint;
 import org.christchurchcall.protocol.incident.Incident;
 import org.christchurchcall.protocol.notification.IncidentParticipant;
 import org.christchurchcall.protocol.notification.Notification;
 import org.christchurchcall.protocol.timeline.TimelineKind;
-import org.christchurchcall.protocol.timeline.service.CanonicalJson;
 import org.christchurchcall.protocol.timeline.service.Timeline;
 
 /**

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.platform.json.CanonicalJson;
 import org.christchurchcall.protocol.incident.Incident;
 import org.christchurchcall.protocol.timeline.TimelineChain;
 import org.christchurchcall.protocol.timeline.TimelineEntry;
@@ -26,7 +27,7 @@ import org.christchurchcall.protocol.timeline.TimelineEntry;
 public class Timeline {
 
     private static final String INSERT = "insert into timeline_entry (incident_id, position, id, recorded_at, kind, "
-            + "actor, payload, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "actor, payload, prev_hash, hash, chain_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     @Inject
     EntityManager em;
@@ -68,6 +69,7 @@ public class Timeline {
                 ps.setString(7, e.payload);
                 ps.setString(8, e.prevHash);
                 ps.setString(9, e.hash);
+                ps.setInt(10, e.chainVersion);
                 ps.addBatch();
                 last = e;
             }
@@ -97,6 +99,7 @@ public class Timeline {
         e.recordedAt = TimelineChain.normalise(Instant.now());
         e.kind = kind;
         e.actor = actor;
+        e.chainVersion = TimelineChain.CURRENT_VERSION;
         e.payload = CanonicalJson.write(payload);
         e.prevHash = last == null ? TimelineChain.GENESIS : last.hash;
         e.hash = TimelineChain.hash(e.link());

@@ -14,9 +14,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.platform.json.CanonicalJson;
 import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
-import org.christchurchcall.report.document.CanonicalJson;
 import org.christchurchcall.report.document.MissingFigure;
 import org.christchurchcall.report.document.ReportContent;
 import org.christchurchcall.report.document.ReportJson;

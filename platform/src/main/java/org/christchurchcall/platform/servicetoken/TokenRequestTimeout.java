@@ -1,4 +1,4 @@
-package org.christchurchcall.protocol.contact.client;
+package org.christchurchcall.platform.servicetoken;
 
 import java.time.Duration;
 
@@ -12,9 +12,11 @@ import io.quarkus.oidc.common.OidcRequestFilter;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Bounds each request to supporter-service's token endpoint. The OIDC client sets only a connect
- * timeout and shares one pending token request between callers, so a token endpoint that accepts the
- * connection and never answers would otherwise hold every later call until the connection drops.
+ * Bounds each request to supporter-service's token endpoint, in every service that fetches its own
+ * token with Quarkus's OIDC client (in the others it is never called). The OIDC client sets only a
+ * connect timeout and shares one pending token request between callers, so a token endpoint that
+ * accepts the connection and never answers would otherwise hold every later call until the
+ * connection drops.
  */
 @ApplicationScoped
 @Unremovable
