@@ -1,4 +1,4 @@
-package org.christchurchcall.protocol.bench;
+package org.christchurchcall.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
