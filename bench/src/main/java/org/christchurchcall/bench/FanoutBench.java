@@ -1,23 +1,13 @@
 package org.christchurchcall.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,21 +16,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import org.christchurchcall.bench.WebhookReceiver.Endpoint;
 import org.christchurchcall.platform.webhook.WebhookVerifier;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * {@code bin/ccall bench fanout}: how fast an activation reaches every participant, against the
@@ -55,8 +40,8 @@ import com.sun.net.httpserver.HttpServer;
  * supporter-service inside every activation request, before it queues notifications, so the new
  * endpoints are known without waiting for the background refresh.
  *
- * <p>The receiver verifies each signature and its timestamp (platform's {@code WebhookVerifier},
- * 5 minutes' tolerance) as a participant would and de-duplicates on
+ * <p>The receiver ({@link WebhookReceiver}) verifies each signature and its timestamp (platform's
+ * {@code WebhookVerifier}, 5 minutes' tolerance) as a participant would and de-duplicates on
  * {@code webhook-id}. Per endpoint it records the time to the first accepted delivery. An
  * endpoint with no accepted delivery within {@code --timeout-s} counts as lost; an endpoint that
  * accepted the event under more than one webhook id counts towards duplicates after de-dup.
@@ -68,138 +53,91 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FanoutBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BENCH_PREFIX = "Fanout bench ";
+    private static final String USAGE = "usage: bin/ccall bench fanout [--endpoints 200] [--fail-rate 0.2]"
+            + " [--fail-attempts 2] [--timeout-s 60] [--protocol ccscrp] [--level coordinated-response]"
+            + " [--supporter-url URL] [--protocol-url URL] [--seed 42] [--setup-threads 8]";
 
-    private final Options o;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Args a;
+    private final int count;
+    private final String supporterUrl;
+    private final String protocolUrl;
+    private final String protocol;
+    private final JsonApi api = new JsonApi();
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    /** The bench supporters: their ids and versions, by endpoint index. */
+    private final UUID[] supporterIds;
+    private final long[] supporterVersions;
 
-    /** Set just before the activation request; deliveries are timed from it. */
-    private volatile long t0;
-    private volatile String incidentId;
-    private Endpoint[] endpoints;
-    private CountDownLatch firstDeliveries;
-    private final AtomicInteger invalidSignatures = new AtomicInteger();
-    private final AtomicInteger attempts = new AtomicInteger();
-
-    /** A participant endpoint as the receiver sees it. */
-    static final class Endpoint {
-        final int index;
-        final boolean failing;
-        volatile UUID supporterId;
-        volatile long supporterVersion;
-        /** Set with the secret supporter-service returned when the endpoint was registered. */
-        volatile WebhookVerifier verifier;
-        final AtomicInteger attempts = new AtomicInteger();
-        final AtomicLong firstAcceptedNanos = new AtomicLong(-1);
-        final Set<String> acceptedIds = ConcurrentHashMap.newKeySet();
-        final AtomicInteger redeliveries = new AtomicInteger();
-
-        Endpoint(int index, boolean failing) {
-            this.index = index;
-            this.failing = failing;
+    FanoutBench(Args a) {
+        this.a = a;
+        this.count = a.intValue("--endpoints", 200);
+        this.supporterUrl = a.value("--supporter-url", "http://127.0.0.1:8101");
+        this.protocolUrl = a.value("--protocol-url", "http://127.0.0.1:8102");
+        this.protocol = a.value("--protocol", "ccscrp");
+        double failRate = a.doubleValue("--fail-rate", 0);
+        if (count < 1 || failRate < 0 || failRate > 1 || a.intValue("--fail-attempts", 2) < 0
+                || a.intValue("--timeout-s", 60) < 1) {
+            throw new IllegalArgumentException("need --endpoints >= 1, 0 <= --fail-rate <= 1, --fail-attempts >= 0,"
+                    + " --timeout-s >= 1");
         }
-    }
-
-    record Options(int endpoints, double failRate, int failAttempts, int timeoutS, String supporterUrl,
-            String protocolUrl, Path secrets, String protocol, String level, long seed, int setupThreads) {
-
-        static Options parse(String[] args) {
-            Map<String, String> m = new HashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --name value pairs, got " + Arrays.toString(args));
-                }
-                m.put(args[i].substring(2), args[++i]);
-            }
-            Set<String> known = Set.of("endpoints", "fail-rate", "fail-attempts", "timeout-s", "supporter-url",
-                    "protocol-url", "secrets", "protocol", "level", "seed", "setup-threads");
-            for (String k : m.keySet()) {
-                if (!known.contains(k)) {
-                    throw new IllegalArgumentException("unknown option --" + k + "; known: " + known);
-                }
-            }
-            Options o = new Options(Integer.parseInt(m.getOrDefault("endpoints", "200")),
-                    Double.parseDouble(m.getOrDefault("fail-rate", "0")),
-                    Integer.parseInt(m.getOrDefault("fail-attempts", "2")),
-                    Integer.parseInt(m.getOrDefault("timeout-s", "60")),
-                    m.getOrDefault("supporter-url", "http://127.0.0.1:8101"),
-                    m.getOrDefault("protocol-url", "http://127.0.0.1:8102"),
-                    Path.of(m.getOrDefault("secrets", ".local/secrets.env")),
-                    m.getOrDefault("protocol", "ccscrp"),
-                    m.getOrDefault("level", "coordinated-response"),
-                    Long.parseLong(m.getOrDefault("seed", "42")),
-                    Integer.parseInt(m.getOrDefault("setup-threads", "8")));
-            if (o.endpoints < 1 || o.failRate < 0 || o.failRate > 1 || o.failAttempts < 0 || o.timeoutS < 1) {
-                throw new IllegalArgumentException("need --endpoints >= 1, 0 <= --fail-rate <= 1, --fail-attempts >= 0,"
-                        + " --timeout-s >= 1");
-            }
-            return o;
-        }
-    }
-
-    FanoutBench(Options o) {
-        this.o = o;
+        this.supporterIds = new UUID[count];
+        this.supporterVersions = new long[count];
     }
 
     public static void main(String[] args) throws Exception {
-        Options o;
+        FanoutBench bench;
         try {
-            o = Options.parse(args);
+            bench = new FanoutBench(Args.parse(args).allowOnly("--endpoints", "--fail-rate", "--fail-attempts",
+                    "--timeout-s", "--supporter-url", "--protocol-url", "--secrets", "--protocol", "--level", "--seed",
+                    "--setup-threads"));
         } catch (IllegalArgumentException e) {
             System.err.println("fanout bench: " + e.getMessage());
-            System.err.println("usage: bin/ccall bench fanout [--endpoints 200] [--fail-rate 0.2] [--fail-attempts 2]"
-                    + " [--timeout-s 60] [--protocol ccscrp] [--level coordinated-response]");
+            System.err.println(USAGE);
             System.exit(2);
             return;
         }
-        System.out.println(new FanoutBench(o).run());
+        System.out.println(JsonApi.JSON.writeValueAsString(bench.run()));
     }
 
-    String run() throws Exception {
-        Map<String, String> secrets = readSecrets(o.secrets());
-        String secretariat = token("demo-secretariat", require(secrets, "DEMO_SECRETARIAT_SECRET"));
+    Map<String, Object> run() throws Exception {
+        Map<String, String> secrets = readSecrets(Path.of(a.value("--secrets", ".local/secrets.env")));
+        String secretariat = api.token(supporterUrl, "demo-secretariat", require(secrets, "DEMO_SECRETARIAT_SECRET"));
         withdrawLeftovers(secretariat);
 
-        endpoints = new Endpoint[o.endpoints()];
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < o.endpoints(); i++) {
+        for (int i = 0; i < count; i++) {
             order.add(i);
         }
-        Collections.shuffle(order, new Random(o.seed()));
-        Set<Integer> failing = Set.copyOf(order.subList(0, (int) Math.round(o.failRate() * o.endpoints())));
-        for (int i = 0; i < o.endpoints(); i++) {
+        Collections.shuffle(order, new Random(a.longValue("--seed", 42)));
+        Set<Integer> failing = Set.copyOf(order.subList(0, (int) Math.round(a.doubleValue("--fail-rate", 0) * count)));
+        Endpoint[] endpoints = new Endpoint[count];
+        for (int i = 0; i < count; i++) {
             endpoints[i] = new Endpoint(i, failing.contains(i));
         }
-        firstDeliveries = new CountDownLatch(o.endpoints());
-
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
-        ExecutorService receiverThreads = Executors.newFixedThreadPool(64);
-        receiver.setExecutor(receiverThreads);
-        receiver.createContext("/hooks/", this::receive);
-        receiver.start();
-        String hookBase = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/";
         String clientId = null;
-        try {
+        try (WebhookReceiver receiver = new WebhookReceiver(endpoints, a.intValue("--fail-attempts", 2))) {
             long setupStart = System.nanoTime();
-            register(secretariat, hookBase);
-            JsonNode client = post(o.supporterUrl() + "/api/v1/clients", secretariat, Map.of(
-                    "name", BENCH_PREFIX + runId + " coordinator", "supporterId", endpoints[0].supporterId.toString(),
+            register(secretariat, receiver);
+            JsonNode client = api.post(supporterUrl + "/api/v1/clients", secretariat, Map.of(
+                    "name", BENCH_PREFIX + runId + " coordinator", "supporterId", supporterIds[0].toString(),
                     "roles", List.of("crisis-coordinator")), 201);
             clientId = client.path("id").asText();
-            String coordinator = token(client.path("clientId").asText(), client.path("clientSecret").asText());
-            log("registered %d supporters and endpoints (%d failing their first %d attempts) in %d ms", o.endpoints(),
-                    failing.size(), o.failAttempts(), ms(System.nanoTime() - setupStart));
+            String coordinator = api.token(supporterUrl, client.path("clientId").asText(),
+                    client.path("clientSecret").asText());
+            log("registered %d supporters and endpoints (%d failing their first %d attempts) in %d ms", count,
+                    failing.size(), a.intValue("--fail-attempts", 2), ms(System.nanoTime() - setupStart));
 
-            JsonNode incident = post(o.protocolUrl() + "/api/v1/incidents", coordinator, report(), 201);
-            incidentId = incident.path("id").asText();
-            post(o.protocolUrl() + "/api/v1/incidents/" + incidentId + "/transitions", coordinator,
+            JsonNode incident = api.post(protocolUrl + "/api/v1/incidents", coordinator, report(), 201);
+            String incidentId = incident.path("id").asText();
+            api.post(protocolUrl + "/api/v1/incidents/" + incidentId + "/transitions", coordinator,
                     Map.of("to", "assessing", "version", incident.path("version").asLong()), 200);
 
-            t0 = System.nanoTime();
+            long t0 = System.nanoTime();
+            receiver.await(event -> incidentId.equals(event.path("incident").path("id").asText())
+                    && "incident.activated".equals(event.path("type").asText()), t0);
             try {
-                post(o.protocolUrl() + "/api/v1/incidents/" + incidentId + "/activations", coordinator, activation(),
+                api.post(protocolUrl + "/api/v1/incidents/" + incidentId + "/activations", coordinator, activation(),
                         201);
             } catch (IllegalStateException e) {
                 throw new IllegalStateException(e.getMessage() + "\n(a 403 'does not participate' means protocol-service"
@@ -207,98 +145,44 @@ public final class FanoutBench {
                         + " service client gets a token)", e);
             }
             long activationMs = ms(System.nanoTime() - t0);
-            log("activated %s for exercise incident %s (request took %d ms)", o.protocol(), incidentId, activationMs);
+            log("activated %s for exercise incident %s (request took %d ms)", protocol, incidentId, activationMs);
 
-            boolean all = firstDeliveries.await(o.timeoutS(), TimeUnit.SECONDS);
-            long pending = awaitOutboxSettled(coordinator, all ? 30 : 5);
-            return result(failing.size(), activationMs, pending);
+            boolean all = receiver.allDelivered(a.intValue("--timeout-s", 60), TimeUnit.SECONDS);
+            long pending = awaitOutboxSettled(coordinator, incidentId, all ? 30 : 5);
+            return result(receiver, failing.size(), activationMs, pending);
         } finally {
-            receiver.stop(0);
-            receiverThreads.shutdownNow();
             cleanUp(secretariat, clientId);
-        }
-    }
-
-    // --- the receiver ----------------------------------------------------------------------
-
-    private void receive(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            byte[] raw = in.readAllBytes();
-            Endpoint e = endpoint(ex.getRequestURI().getPath());
-            WebhookVerifier verifier = e == null ? null : e.verifier;
-            if (verifier == null) {
-                ex.sendResponseHeaders(404, -1);
-                return;
-            }
-            String body = new String(raw, StandardCharsets.UTF_8);
-            String id = ex.getRequestHeaders().getFirst("webhook-id");
-            String ts = ex.getRequestHeaders().getFirst("webhook-timestamp");
-            String sig = ex.getRequestHeaders().getFirst("webhook-signature");
-            if (!verifier.isValid(id, ts, sig, raw)) {
-                invalidSignatures.incrementAndGet();
-                ex.sendResponseHeaders(401, -1);
-                return;
-            }
-            JsonNode event = JSON.readTree(body);
-            String ours = incidentId;
-            if (ours == null || !ours.equals(event.path("incident").path("id").asText())
-                    || !"incident.activated".equals(event.path("type").asText())) {
-                ex.sendResponseHeaders(204, -1);
-                return;
-            }
-            attempts.incrementAndGet();
-            if (e.failing && e.attempts.incrementAndGet() <= o.failAttempts()) {
-                ex.sendResponseHeaders(503, -1);
-                return;
-            }
-            long at = System.nanoTime() - t0;
-            if (!e.acceptedIds.add(id)) {
-                e.redeliveries.incrementAndGet();
-            }
-            if (e.firstAcceptedNanos.compareAndSet(-1, at)) {
-                firstDeliveries.countDown();
-            }
-            ex.sendResponseHeaders(204, -1);
-        } catch (RuntimeException e) {
-            ex.sendResponseHeaders(500, -1);
-        } finally {
-            ex.close();
-        }
-    }
-
-    private Endpoint endpoint(String path) {
-        try {
-            int i = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-            return i >= 0 && i < endpoints.length ? endpoints[i] : null;
-        } catch (NumberFormatException e) {
-            return null;
         }
     }
 
     // --- the participants ------------------------------------------------------------------
 
     /** One supporter per endpoint, admitted, with its webhook; in parallel, as onboarding would be. */
-    private void register(String secretariat, String hookBase) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(o.setupThreads());
+    private void register(String secretariat, WebhookReceiver receiver) throws Exception {
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (Endpoint e : receiver.endpoints) {
+            tasks.add(() -> {
+                JsonNode s = api.post(supporterUrl + "/api/v1/supporters", secretariat, Map.of(
+                        "name", String.format("%s%s participant %03d", BENCH_PREFIX, runId, e.index),
+                        "type", "company", "country", "NZ"), 201);
+                UUID id = UUID.fromString(s.path("id").asText());
+                supporterIds[e.index] = id;
+                JsonNode admitted = api.post(supporterUrl + "/api/v1/supporters/" + id + "/admit", secretariat,
+                        Map.of("version", s.path("version").asLong(), "joinedOn", LocalDate.now().toString()), 200);
+                supporterVersions[e.index] = admitted.path("version").asLong();
+                JsonNode w = api.post(supporterUrl + "/api/v1/supporters/" + id + "/webhooks", secretariat,
+                        Map.of("url", receiver.base() + e.index, "protocols", List.of(protocol)), 201);
+                e.verifier = new WebhookVerifier(w.path("signingSecret").asText());
+                return null;
+            });
+        }
+        inParallel(tasks);
+    }
+
+    private void inParallel(List<Callable<Void>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(a.intValue("--setup-threads", 8));
         try {
-            List<Future<?>> done = new ArrayList<>();
-            for (Endpoint e : endpoints) {
-                done.add(pool.submit(() -> {
-                    JsonNode s = post(o.supporterUrl() + "/api/v1/supporters", secretariat, Map.of(
-                            "name", String.format("%s%s participant %03d", BENCH_PREFIX, runId, e.index),
-                            "type", "company", "country", "NZ"), 201);
-                    e.supporterId = UUID.fromString(s.path("id").asText());
-                    JsonNode admitted = post(o.supporterUrl() + "/api/v1/supporters/" + e.supporterId + "/admit",
-                            secretariat, Map.of("version", s.path("version").asLong(),
-                                    "joinedOn", LocalDate.now().toString()), 200);
-                    e.supporterVersion = admitted.path("version").asLong();
-                    JsonNode w = post(o.supporterUrl() + "/api/v1/supporters/" + e.supporterId + "/webhooks",
-                            secretariat, Map.of("url", hookBase + e.index, "protocols", List.of(o.protocol())), 201);
-                    e.verifier = new WebhookVerifier(w.path("signingSecret").asText());
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
+            for (Future<Void> f : pool.invokeAll(tasks)) {
                 f.get();
             }
         } finally {
@@ -308,17 +192,17 @@ public final class FanoutBench {
 
     /** Bench supporters of a run that did not finish would be notified by every later activation. */
     private void withdrawLeftovers(String secretariat) throws Exception {
-        String url = o.supporterUrl() + "/api/v1/supporters?status=active&limit=500";
+        String url = supporterUrl + "/api/v1/supporters?status=active&limit=500";
         List<JsonNode> leftovers = new ArrayList<>();
         while (url != null) {
-            JsonNode page = get(url, secretariat);
+            JsonNode page = api.get(url, secretariat);
             for (JsonNode s : page.path("items")) {
                 if (s.path("name").asText().startsWith(BENCH_PREFIX)) {
                     leftovers.add(s);
                 }
             }
             String next = page.path("next").asText(null);
-            url = next == null || next.isBlank() ? null : URI.create(o.supporterUrl()).resolve(next).toString();
+            url = next == null || next.isBlank() ? null : URI.create(supporterUrl).resolve(next).toString();
         }
         for (JsonNode s : leftovers) {
             withdraw(secretariat, s.path("id").asText(), s.path("version").asLong());
@@ -331,23 +215,21 @@ public final class FanoutBench {
     private void cleanUp(String secretariat, String clientId) {
         try {
             if (clientId != null) {
-                post(o.supporterUrl() + "/api/v1/clients/" + clientId + "/revoke", secretariat,
+                api.post(supporterUrl + "/api/v1/clients/" + clientId + "/revoke", secretariat,
                         Map.of("reason", "fan-out benchmark finished"), 200);
             }
-            ExecutorService pool = Executors.newFixedThreadPool(o.setupThreads());
-            List<Future<?>> done = new ArrayList<>();
-            for (Endpoint e : endpoints) {
-                if (e.supporterId != null) {
-                    done.add(pool.submit(() -> {
-                        withdraw(secretariat, e.supporterId.toString(), e.supporterVersion);
+            List<Callable<Void>> tasks = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                UUID id = supporterIds[i];
+                long version = supporterVersions[i];
+                if (id != null) {
+                    tasks.add(() -> {
+                        withdraw(secretariat, id.toString(), version);
                         return null;
-                    }));
+                    });
                 }
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-            pool.shutdown();
+            inParallel(tasks);
         } catch (Exception e) {
             log("clean-up incomplete (the next run withdraws what is left): %s", e);
         }
@@ -355,7 +237,7 @@ public final class FanoutBench {
 
     private void withdraw(String secretariat, String supporterId, long version) throws IOException,
             InterruptedException {
-        post(o.supporterUrl() + "/api/v1/supporters/" + supporterId + "/withdraw", secretariat,
+        api.post(supporterUrl + "/api/v1/supporters/" + supporterId + "/withdraw", secretariat,
                 Map.of("version", version, "reason", "fan-out benchmark finished"), 200);
     }
 
@@ -364,13 +246,13 @@ public final class FanoutBench {
     private Map<String, Object> report() {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("title", "Fan-out benchmark " + runId);
-        r.put("description", "Benchmark of notification fan-out to " + o.endpoints() + " webhook endpoints.");
+        r.put("description", "Benchmark of notification fan-out to " + count + " webhook endpoints.");
         r.put("occurredAt", Instant.now().minus(10, ChronoUnit.MINUTES).toString());
         r.put("location", "Benchmark");
         r.put("contentUrls", List.of());
         r.put("platforms", List.of());
         r.put("contentTypes", List.of("video"));
-        r.put("protocols", List.of(o.protocol()));
+        r.put("protocols", List.of(protocol));
         // an exercise: labelled as such in every notification and left out of published figures
         r.put("exercise", true);
         return r;
@@ -378,8 +260,8 @@ public final class FanoutBench {
 
     private Map<String, Object> activation() {
         Map<String, Object> a = new LinkedHashMap<>();
-        a.put("protocol", o.protocol());
-        a.put("level", o.level());
+        a.put("protocol", protocol);
+        a.put("level", this.a.value("--level", "coordinated-response"));
         a.put("criteria", Map.of("ongoingEvent", true, "perpetratorProducedContent", true,
                 "murderOrAttemptedMurder", true, "onOrSpreadingToMemberPlatforms", true));
         a.put("decision", "Fan-out benchmark");
@@ -390,16 +272,16 @@ public final class FanoutBench {
      * Waits until protocol-service has no pending notification for the bench participants, so
      * that no retry can still arrive when the duplicates are counted; returns what is still pending.
      */
-    private long awaitOutboxSettled(String coordinator, int seconds) throws Exception {
-        Set<String> ours = ConcurrentHashMap.newKeySet();
-        for (Endpoint e : endpoints) {
-            ours.add(e.supporterId.toString());
+    private long awaitOutboxSettled(String coordinator, String incidentId, int seconds) throws Exception {
+        Set<String> ours = new java.util.HashSet<>();
+        for (UUID id : supporterIds) {
+            ours.add(id.toString());
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long pending;
         do {
             pending = 0;
-            JsonNode page = get(o.protocolUrl() + "/api/v1/incidents/" + incidentId + "/participants", coordinator);
+            JsonNode page = api.get(protocolUrl + "/api/v1/incidents/" + incidentId + "/participants", coordinator);
             for (JsonNode p : page.path("items")) {
                 if (ours.contains(p.path("supporterId").asText())) {
                     pending += p.path("pending").asLong();
@@ -412,11 +294,12 @@ public final class FanoutBench {
         return pending;
     }
 
-    private String result(int failingCount, long activationMs, long pendingAtEnd) throws IOException {
+    private Map<String, Object> result(WebhookReceiver receiver, int failingCount, long activationMs,
+            long pendingAtEnd) {
         List<Long> latencies = new ArrayList<>();
         int duplicates = 0;
         int redeliveries = 0;
-        for (Endpoint e : endpoints) {
+        for (Endpoint e : receiver.endpoints) {
             long at = e.firstAcceptedNanos.get();
             if (at >= 0) {
                 latencies.add(at);
@@ -427,21 +310,21 @@ public final class FanoutBench {
         Collections.sort(latencies);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("bench", "fanout");
-        r.put("endpoints", o.endpoints());
+        r.put("endpoints", count);
         r.put("delivered", latencies.size());
-        r.put("lost", o.endpoints() - latencies.size());
+        r.put("lost", count - latencies.size());
         r.put("duplicates_after_dedup", duplicates);
         r.put("p50_ms", percentileMs(latencies, 0.50));
         r.put("p99_ms", percentileMs(latencies, 0.99));
         r.put("max_ms", latencies.isEmpty() ? null : ms(latencies.get(latencies.size() - 1)));
-        r.put("fail_rate", o.failRate());
+        r.put("fail_rate", a.doubleValue("--fail-rate", 0));
         r.put("failing_endpoints", failingCount);
-        r.put("attempts", attempts.get());
+        r.put("attempts", receiver.attempts.get());
         r.put("redeliveries_same_id", redeliveries);
-        r.put("invalid_signatures", invalidSignatures.get());
+        r.put("invalid_signatures", receiver.invalidSignatures.get());
         r.put("activation_request_ms", activationMs);
         r.put("pending_at_end", pendingAtEnd);
-        return JSON.writeValueAsString(r);
+        return r;
     }
 
     /** Nearest-rank percentile. */
@@ -455,40 +338,6 @@ public final class FanoutBench {
 
     private static long ms(long nanos) {
         return TimeUnit.NANOSECONDS.toMillis(nanos);
-    }
-
-    // --- HTTP ------------------------------------------------------------------------------
-
-    private String token(String clientId, String secret) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        HttpRequest req = HttpRequest.newBuilder(URI.create(o.supporterUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-        return expect(http.send(req, HttpResponse.BodyHandlers.ofString()), 200, "token for " + clientId)
-                .path("access_token").asText();
-    }
-
-    private JsonNode post(String url, String token, Object body, int status) throws IOException,
-            InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
-        return expect(http.send(req, HttpResponse.BodyHandlers.ofString()), status, "POST " + url);
-    }
-
-    private JsonNode get(String url, String token) throws IOException, InterruptedException {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).GET().build();
-        return expect(http.send(req, HttpResponse.BodyHandlers.ofString()), 200, "GET " + url);
-    }
-
-    private static JsonNode expect(HttpResponse<String> res, int status, String what) throws IOException {
-        if (res.statusCode() != status) {
-            throw new IllegalStateException(what + " answered " + res.statusCode() + " (expected " + status + "): "
-                    + res.body());
-        }
-        return res.body() == null || res.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(res.body());
     }
 
     private static Map<String, String> readSecrets(Path file) throws IOException {
