@@ -29,7 +29,7 @@ class MatchBenchTest {
         }
         // untimed rounds and both timed rounds
         assertEquals(4, r.get("checked_rounds").asInt());
-        assertEquals(3, r.get("written_raw_checked_rounds").asInt());
+        assertEquals(4, r.get("written_raw_checked_rounds").asInt());
         assertEquals(4, r.get("service_checked_rounds").asInt());
         assertEquals(120, r.get("added").asInt());
         assertEquals(6_000 + 120 - r.get("retracted").asInt(), r.get("size_after_writes").asInt());
