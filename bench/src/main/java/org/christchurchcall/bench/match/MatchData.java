@@ -89,6 +89,9 @@ public final class MatchData {
         }
         int retractions = (int) Math.round(n * retractedPct / 100.0);
         int plantedRetractions = Math.min(q, retractions / 2);
+        if (next == n) {
+            retractions = plantedRetractions; // every row is planted: no unplanted one to retract
+        }
         long[] out = new long[retractions];
         for (int i = 0; i < retractions; i++) {
             out[i] = i < plantedRetractions ? planted[i][1] : rows[next + rnd.nextInt(n - next)];
