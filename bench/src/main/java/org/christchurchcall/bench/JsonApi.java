@@ -22,7 +22,13 @@ final class JsonApi {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 as the services are called behind their ingress: the JDK client's default is to ask
+     * for an h2c upgrade on the first request, which the services answer with 500 on REST
+     * endpoints (seen 2026-12-07: "Request has already been read").
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** An access token for an API client ({@code POST /oauth2/token} on supporter-service). */
     String token(String supporterUrl, String clientId, String secret) throws IOException, InterruptedException {
