@@ -1,8 +1,5 @@
 package org.christchurchcall.bench;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,7 +31,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class BulkSubmitBench {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonApi.JSON;
+    private static final JsonApi API = new JsonApi();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public static void main(String[] args) throws Exception {
@@ -91,16 +89,7 @@ public final class BulkSubmitBench {
         for (int i = 0; i < size; i++) {
             items.add(Map.of("type", "pdq", "value", hex(32), "quality", 90, "labels", List.of("recruitment")));
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(service.base() + "/api/v1/hashes/bulk"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .timeout(java.time.Duration.ofSeconds(120))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(Map.of("items", items)))).build();
-        HttpResponse<byte[]> response = ServiceProcess.HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("bulk of " + size + " answered " + response.statusCode() + ": "
-                    + new String(response.body()));
-        }
-        JsonNode body = JSON.readTree(response.body());
+        JsonNode body = API.post(service.base() + "/api/v1/hashes/bulk", token, Map.of("items", items), 200);
         if (body.path("created").asInt() != size) {
             throw new IllegalStateException("bulk of " + size + " created only " + body.path("created"));
         }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.christchurchcall.platform.security.Roles;
+import org.christchurchcall.supporter.Fixtures;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,6 +47,8 @@ final class TokenRequests {
 
     static Credentials newClient() {
         UUID company = activeSupporter("company");
+        // a client carries only roles its supporter was granted
+        Fixtures.grantRoles(company, Roles.MATCHER);
         JsonPath c = asSecretariat().body(Map.of("name", "Integration", "supporterId", company, "roles",
                 List.of(Roles.MATCHER))).post("/api/v1/clients").then().statusCode(201).extract().jsonPath();
         return new Credentials(c.getString("clientId"), c.getString("clientSecret"));

@@ -1,4 +1,4 @@
-package org.christchurchcall.hashmatch.bench;
+package org.christchurchcall.bench.pdq;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;

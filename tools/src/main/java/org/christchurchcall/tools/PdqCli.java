@@ -1,4 +1,4 @@
-package org.christchurchcall.hashmatch.tools;
+package org.christchurchcall.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package org.christchurchcall.hashmatch.tools;
+package org.christchurchcall.tools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
