@@ -39,7 +39,7 @@ class RequestLimitsTest {
 
     /** An incident report without a title: past the size check, it is refused by validation. */
     static Body untitled(long size) {
-        return Body.paddedJson("{\"summary\":\"padded to the limit\"}", size);
+        return Body.paddedJson("{\"description\":\"padded to the limit\"}", size);
     }
 
     @Test
