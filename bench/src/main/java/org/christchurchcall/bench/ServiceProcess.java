@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
+
 /**
  * One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) started as a child
  * process on a free loopback port, on the bench's own database, trusting the platform's test
@@ -66,23 +68,19 @@ final class ServiceProcess implements AutoCloseable {
         return base;
     }
 
-    void awaitReady() throws Exception {
+    void awaitReady() {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the service exited during start-up; see " + log);
-            }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the service was not ready within 5 minutes; see " + log);
+        Awaitility.await("readiness of the service logging to " + log).atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("the service exited during start-up; see " + log);
+                    }
+                    try {
+                        return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    } catch (IOException e) {
+                        return false; // not listening yet
+                    }
+                });
     }
 
     @Override
