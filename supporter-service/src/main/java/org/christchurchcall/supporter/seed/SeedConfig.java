@@ -42,5 +42,17 @@ public final class SeedConfig {
         Optional<String> governmentSecret();
 
         Optional<String> companySecret();
+
+        /**
+         * Where the demo government's and company's webhook endpoints point: {@code <url>/demo-government}
+         * and {@code <url>/demo-company} ({@code bin/ccall up}: its local receiver). Set, the demo
+         * register also gives both a crisis contact point and such an endpoint for the three
+         * protocols; the URL passes the same checks as one registered through the API, so a
+         * loopback receiver needs {@code ccall.contacts.allow-loopback-http}.
+         */
+        Optional<String> webhookUrl();
+
+        /** The endpoints' signing secret ({@code whsec_} + base64), known to the receiver too. */
+        Optional<String> webhookSecret();
     }
 }

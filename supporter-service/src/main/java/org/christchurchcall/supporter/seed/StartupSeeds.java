@@ -1,6 +1,9 @@
 package org.christchurchcall.supporter.seed;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +16,20 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.platform.outbound.HostResolver;
+import org.christchurchcall.platform.outbound.OutboundGuard;
+import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Roles;
+import org.christchurchcall.platform.webhook.WebhookVerifier;
 import org.christchurchcall.supporter.audit.AuditTrail;
 import org.christchurchcall.supporter.clients.service.ApiClientService;
+import org.christchurchcall.supporter.contacts.ContactPoint;
+import org.christchurchcall.supporter.contacts.WebhookEndpoint;
+import org.christchurchcall.supporter.contacts.WebhookUrlPolicy;
+import org.christchurchcall.supporter.contacts.config.ContactsConfig;
+import org.christchurchcall.supporter.contacts.repository.ContactRepositories.ContactPointRepository;
+import org.christchurchcall.supporter.contacts.repository.ContactRepositories.WebhookEndpointRepository;
+import org.christchurchcall.supporter.contacts.service.WebhookSecrets;
 import org.christchurchcall.supporter.entitlements.EntitlementKind;
 import org.christchurchcall.supporter.entitlements.service.EntitlementService;
 import org.christchurchcall.supporter.supporters.Supporter;
@@ -65,6 +79,16 @@ public class StartupSeeds {
      */
     static final List<String> DEMO_PROTOCOLS = List.of("ccscrp", "gifct-cip", "eu-crisis-protocol");
 
+    /** A crisis contact point of the demo government or company (invented, reserved example domains). */
+    record DemoContact(String supporter, String clientId, String name, String role, String email, String phone) {
+    }
+
+    static final List<DemoContact> DEMO_CONTACTS = List.of(
+            new DemoContact("New Zealand", "demo-government", "Online crisis desk (demo)", "24/7 crisis coordination",
+                    "crisis-desk@government.example", "+64 4 555 0100"),
+            new DemoContact("LINE Corporation", "demo-company", "Trust and safety on call (demo)",
+                    "24/7 crisis coordination", "crisis-response@company.example", "+81 3 5555 0100"));
+
     @Inject
     SeedConfig.ServiceClients serviceClients;
 
@@ -82,6 +106,21 @@ public class StartupSeeds {
 
     @Inject
     EntitlementService entitlements;
+
+    @Inject
+    ContactPointRepository contactPoints;
+
+    @Inject
+    WebhookEndpointRepository webhooks;
+
+    @Inject
+    WebhookSecrets webhookSecrets;
+
+    @Inject
+    ContactsConfig contactsConfig;
+
+    @Inject
+    HostResolver resolver;
 
     void onStart(@Observes StartupEvent event) {
         seed();
@@ -117,7 +156,82 @@ public class StartupSeeds {
         grantDemo(line);
         clients.ensure("demo-company", "Demo company (LINE Corporation)", line, operational(Roles.COMPANY),
                 required(demo.companySecret(), "company"));
+        if (demo.webhookUrl().filter(u -> !u.isBlank()).isPresent()) {
+            seedDemoContacts(demo.webhookUrl().get().trim().replaceAll("/+$", ""),
+                    required(demo.webhookSecret(), "webhook"));
+        }
         LOG.info("demo register ready: 6 supporters, clients demo-secretariat, demo-government, demo-company");
+    }
+
+    /**
+     * A contact point and a webhook endpoint (at {@code <url>/<client id>}, for the three protocols,
+     * signed with the configured secret) for the demo government and company. Kept as configured
+     * at each start; changed and audited only when they differ.
+     */
+    private void seedDemoContacts(String baseUrl, String secret) {
+        try {
+            new WebhookVerifier(secret);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("ccall.demo.webhook-secret: " + e.getMessage());
+        }
+        WebhookUrlPolicy policy = new WebhookUrlPolicy(new OutboundGuard(resolver, contactsConfig.allowLoopbackHttp()));
+        String[] protocols = DEMO_PROTOCOLS.stream().sorted().toArray(String[]::new);
+        for (DemoContact d : DEMO_CONTACTS) {
+            Supporter s = supporters.findByName(d.supporter()).orElseThrow();
+            if (contactPoints.count("supporterId = ?1 and email = ?2", s.id, d.email()) == 0) {
+                ContactPoint c = new ContactPoint();
+                c.id = UUID.randomUUID();
+                c.supporterId = s.id;
+                c.name = d.name();
+                c.role = d.role();
+                c.email = d.email();
+                c.phone = d.phone();
+                c.createdAt = now();
+                contactPoints.persist(c);
+                audit.record("contact-point", c.id, "seeded", "demo contact point '" + c.name + "' for " + s.name);
+            }
+            String url;
+            try {
+                url = policy.check("url", baseUrl + "/" + d.clientId());
+            } catch (ApiException e) {
+                throw new IllegalStateException("ccall.demo.webhook-url: " + e.getMessage()
+                        + " (a loopback receiver needs ccall.contacts.allow-loopback-http=true)");
+            }
+            WebhookEndpoint w = webhooks.find("supporterId = ?1 and url = ?2", s.id, url).firstResult();
+            if (w == null) {
+                w = new WebhookEndpoint();
+                w.id = UUID.randomUUID();
+                w.supporterId = s.id;
+                w.url = url;
+                w.protocols = protocols;
+                w.active = true;
+                w.signingSecretEnc = webhookSecrets.encrypt(w.id, secret);
+                w.createdAt = now();
+                webhooks.persist(w);
+                audit.record("webhook-endpoint", w.id, "seeded", "demo webhook " + url + " for " + s.name
+                        + " taking part in " + String.join(", ", protocols));
+            } else if (!w.active || !Arrays.equals(w.protocols, protocols)
+                    || !secret.equals(decryptable(w))) {
+                w.protocols = protocols;
+                w.active = true;
+                w.signingSecretEnc = webhookSecrets.encrypt(w.id, secret);
+                audit.record("webhook-endpoint", w.id, "seeded", "demo webhook " + url + " of " + s.name
+                        + " reset to the configured protocols and secret");
+            }
+        }
+    }
+
+    /** The stored secret, or null when it no longer decrypts (e.g. a new encryption key in .local). */
+    private String decryptable(WebhookEndpoint w) {
+        try {
+            return webhookSecrets.decrypt(w.id, w.signingSecretEnc);
+        } catch (IllegalStateException e) {
+            return null;
+        }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     /**
