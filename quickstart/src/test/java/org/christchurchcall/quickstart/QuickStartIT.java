@@ -98,14 +98,21 @@ class QuickStartIT {
         }
     }
 
-    /** As Ctrl-C: bin/ccall stops what it started and exits; anything left over is killed. */
+    /**
+     * As Ctrl-C: SIGINT, and bin/ccall stops what it started and exits. A process started from a
+     * background job ignores SIGINT (the shell's rule for asynchronous commands), so SIGTERM, which
+     * bin/ccall handles the same way, follows if it is still running; anything left is killed.
+     */
     static void stop(Process up) throws IOException, InterruptedException {
         List<ProcessHandle> children = up.descendants().toList();
-        if (up.isAlive()) {
-            new ProcessBuilder("kill", "-INT", Long.toString(up.pid())).inheritIO().start().waitFor();
-            if (!up.waitFor(90, TimeUnit.SECONDS)) {
-                up.destroyForcibly().waitFor();
+        for (String signal : List.of("-INT", "-TERM")) {
+            if (up.isAlive()) {
+                new ProcessBuilder("kill", signal, Long.toString(up.pid())).inheritIO().start().waitFor();
+                up.waitFor(signal.equals("-INT") ? 15 : 60, TimeUnit.SECONDS);
             }
+        }
+        if (up.isAlive()) {
+            up.destroyForcibly().waitFor();
         }
         for (ProcessHandle c : children) {
             if (c.isAlive()) {
