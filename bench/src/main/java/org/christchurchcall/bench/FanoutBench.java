@@ -28,8 +28,9 @@ import org.christchurchcall.platform.webhook.WebhookVerifier;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * {@code bin/ccall bench fanout}: how fast an activation reaches every participant, against the
- * services that {@code bin/ccall up} runs (supporter-service with demo data, protocol-service).
+ * {@code bin/ccall bench fanout}: how fast an activation reaches every participant, against a
+ * supporter-service (with the demo register) and a protocol-service that {@code bin/ccall} starts for
+ * the bench on databases of its own ({@code supporter_bench}, {@code protocol_bench}), never the demo's.
  *
  * <p>It registers {@code --endpoints} supporters through supporter-service's API (as the demo
  * secretariat), each with one webhook endpoint on {@code --protocol} served by a receiver in this
