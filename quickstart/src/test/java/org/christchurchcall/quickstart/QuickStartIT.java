@@ -65,6 +65,9 @@ class QuickStartIT {
 
         ProcessBuilder upCommand = new ProcessBuilder("bin/ccall", "up", "--fresh").directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(upLog.toFile());
+        // the services run on the JDK that runs this test, whatever PATH holds
+        upCommand.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + java.io.File.pathSeparator
+                + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         upCommand.environment().put("CCALL_DB_SUFFIX",
                 "_quickstart" + System.getenv().getOrDefault("CCALL_TEST_DB_SUFFIX", "").toLowerCase());
         long started = System.nanoTime();
