@@ -13,11 +13,11 @@ import jakarta.transaction.Transactional;
 
 import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
-import org.christchurchcall.report.document.ReportContent;
-import org.christchurchcall.report.document.ReportJson;
+import org.christchurchcall.report.content.ReportContent;
+import org.christchurchcall.report.content.ReportJson;
 import org.christchurchcall.report.draft.ReportDraft;
-import org.christchurchcall.report.generation.ReportGenerator;
-import org.christchurchcall.report.period.ReportPeriod;
+import org.christchurchcall.report.generation.service.ReportGenerator;
+import org.christchurchcall.report.content.ReportPeriod;
 
 import io.quarkus.panache.common.Parameters;
 

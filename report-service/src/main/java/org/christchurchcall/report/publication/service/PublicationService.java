@@ -17,11 +17,11 @@ import jakarta.transaction.Transactional;
 import org.christchurchcall.platform.json.CanonicalJson;
 import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
-import org.christchurchcall.report.document.MissingFigure;
-import org.christchurchcall.report.document.ReportContent;
-import org.christchurchcall.report.document.ReportJson;
-import org.christchurchcall.report.document.ReportSnapshot;
-import org.christchurchcall.report.document.Timestamps;
+import org.christchurchcall.report.content.MissingFigure;
+import org.christchurchcall.report.content.ReportContent;
+import org.christchurchcall.report.content.ReportJson;
+import org.christchurchcall.report.content.ReportSnapshot;
+import org.christchurchcall.report.content.Timestamps;
 import org.christchurchcall.report.draft.ReportDraft;
 import org.christchurchcall.report.publication.PublishedReport;
 
