@@ -2,8 +2,8 @@ package org.christchurchcall.supporter.web;
 
 import java.util.UUID;
 
+import org.christchurchcall.platform.query.QueryParams;
 import org.christchurchcall.supporter.values.Coded;
-import org.christchurchcall.platform.problem.ApiException;
 
 /** Query parameters are taken as text and parsed here, so that a bad one is a 400 naming it. */
 public final class Params {
@@ -12,14 +12,7 @@ public final class Params {
     }
 
     public static UUID uuid(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(value.trim());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalidField(field, "must be a UUID");
-        }
+        return QueryParams.uuid(field, value);
     }
 
     public static <E extends Enum<E> & Coded> E code(Class<E> type, String field, String value) {
@@ -27,6 +20,6 @@ public final class Params {
     }
 
     public static String text(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
+        return QueryParams.text(value);
     }
 }

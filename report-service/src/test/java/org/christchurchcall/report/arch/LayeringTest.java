@@ -1,4 +1,4 @@
-package org.christchurchcall.report;
+package org.christchurchcall.report.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
