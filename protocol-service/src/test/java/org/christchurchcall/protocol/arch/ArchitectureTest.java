@@ -2,49 +2,27 @@ package org.christchurchcall.protocol.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
-import org.christchurchcall.platform.testing.arch.ServiceShapeRules;
+import org.christchurchcall.platform.testing.arch.ServiceShapeTestBase;
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-
 /** The shape every service follows (docs/service-shape.md); the business rules stay free of the framework. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceShapeTestBase {
 
-    static final JavaClasses CLASSES = ServiceShapeRules.importService("org.christchurchcall.protocol");
-
-    @Test
-    void resourcesAreReachedOnlyOverHttp() {
-        ServiceShapeRules.resourcesAreReachedOnlyOverHttp().check(CLASSES);
-    }
-
-    @Test
-    void resourcesDoNotUseRepositories() {
-        ServiceShapeRules.resourcesDoNotUseRepositories().check(CLASSES);
-    }
-
-    @Test
-    void repositoriesDoNotDependOnRest() {
-        ServiceShapeRules.repositoriesDoNotDependOnRest().check(CLASSES);
-    }
-
-    @Test
-    void jaxRsOnlyAtTheEdge() {
-        ServiceShapeRules.jaxRsOnlyAtTheEdge().check(CLASSES);
+    @Override
+    protected String basePackage() {
+        return "org.christchurchcall.protocol";
     }
 
     /**
-     * Exceptions, to move into repositories or stores: these services still use Panache's active
-     * record (incidents, activations, protocols, acknowledgements) or JDBC (the outbox, the event
-     * feed, the timeline's batched appends, secret re-encryption) directly. Resources no longer do.
+     * To move into repositories or stores: these services still use Panache's active record
+     * (incidents, activations, protocols, acknowledgements) or JDBC (the outbox, the event feed, the
+     * timeline's batched appends, secret re-encryption) directly. Resources no longer do.
      */
-    @Test
-    void dataAccessOnlyInRepositories() {
-        ServiceShapeRules.dataAccessOnlyInRepositories("IncidentAggregates", "ProtocolService", "ContactDirectory", "SecretReencryption", "IncidentEventFeed", "Access", "ActivationService", "IncidentService", "Acknowledgements", "Outbox", "Timeline").check(CLASSES);
-    }
-
-    @Test
-    void configThroughMappings() {
-        ServiceShapeRules.configThroughMappings().check(CLASSES);
+    @Override
+    protected String[] dataAccessExceptions() {
+        return new String[] { "IncidentAggregates", "ProtocolService", "ContactDirectory", "SecretReencryption",
+                "IncidentEventFeed", "Access", "ActivationService", "IncidentService", "Acknowledgements", "Outbox",
+                "Timeline" };
     }
 
     /** The timeline chain also builds its RFC 8785 content: the platform's canonicaliser over Jackson's tree. */
@@ -61,6 +39,6 @@ class ArchitectureTest {
                         "org.christchurchcall.protocol.incident", "org.christchurchcall.protocol.timeline",
                         "org.christchurchcall.protocol.notification", "org.christchurchcall.protocol.secret",
                         "org.christchurchcall.platform.json", "com.fasterxml.jackson.databind", "com.fasterxml.jackson.databind.node")
-                .check(CLASSES);
+                .check(importedClasses());
     }
 }

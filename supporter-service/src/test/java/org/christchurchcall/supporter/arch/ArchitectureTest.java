@@ -1,43 +1,18 @@
 package org.christchurchcall.supporter.arch;
 
-import org.christchurchcall.platform.testing.arch.ServiceShapeRules;
-import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
+import org.christchurchcall.platform.testing.arch.ServiceShapeTestBase;
 
 /** The shape every service follows (docs/service-shape.md). */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceShapeTestBase {
 
-    static final JavaClasses CLASSES = ServiceShapeRules.importService("org.christchurchcall.supporter");
-
-    @Test
-    void resourcesAreReachedOnlyOverHttp() {
-        ServiceShapeRules.resourcesAreReachedOnlyOverHttp().check(CLASSES);
+    @Override
+    protected String basePackage() {
+        return "org.christchurchcall.supporter";
     }
 
-    /** Exceptions, to move behind a service: two read-only listings that page a repository with no rule between. */
-    @Test
-    void resourcesDoNotUseRepositories() {
-        ServiceShapeRules.resourcesDoNotUseRepositories("AuditEventResource", "CommitmentResource").check(CLASSES);
-    }
-
-    @Test
-    void repositoriesDoNotDependOnRest() {
-        ServiceShapeRules.repositoriesDoNotDependOnRest().check(CLASSES);
-    }
-
-    @Test
-    void jaxRsOnlyAtTheEdge() {
-        ServiceShapeRules.jaxRsOnlyAtTheEdge().check(CLASSES);
-    }
-
-    @Test
-    void dataAccessOnlyInRepositories() {
-        ServiceShapeRules.dataAccessOnlyInRepositories().check(CLASSES);
-    }
-
-    @Test
-    void configThroughMappings() {
-        ServiceShapeRules.configThroughMappings().check(CLASSES);
+    /** Two read-only listings that page a repository with no rule between; to move behind a service. */
+    @Override
+    protected String[] resourcesUsingRepositories() {
+        return new String[] { "AuditEventResource", "CommitmentResource" };
     }
 }

@@ -16,8 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The layering every service follows (docs/service-shape.md), as ArchUnit rules. A service's
- * {@code ArchitectureTest} imports its own classes with {@link #importService(String)} and checks
- * each rule; a rule that takes names lets the service declare narrow, commented exceptions.
+ * {@code arch/ArchitectureTest} extends {@link ServiceShapeTestBase}, which checks each rule; a
+ * rule that takes names lets the service declare narrow, commented exceptions.
  */
 public final class ServiceShapeRules {
 
@@ -91,16 +91,6 @@ public final class ServiceShapeRules {
         return noClasses().should().dependOnClassesThat()
                 .haveFullyQualifiedName("org.eclipse.microprofile.config.inject.ConfigProperty")
                 .as("no @ConfigProperty injection: use a @ConfigMapping");
-    }
-
-    /** All rules with no exceptions, for a service that needs none. */
-    public static void checkAll(JavaClasses classes) {
-        resourcesAreReachedOnlyOverHttp().check(classes);
-        resourcesDoNotUseRepositories().check(classes);
-        repositoriesDoNotDependOnRest().check(classes);
-        jaxRsOnlyAtTheEdge().check(classes);
-        dataAccessOnlyInRepositories().check(classes);
-        configThroughMappings().check(classes);
     }
 
     private static DescribedPredicate<JavaClass> repositoryOrStore() {
