@@ -8,7 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.christchurchcall.supporter.token.config.IssuerConfig;
+import org.christchurchcall.supporter.token.config.TokenConfig;
 import org.christchurchcall.platform.security.Roles;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
@@ -32,7 +32,7 @@ public class OwnServiceToken {
     SigningKeys keys;
 
     @Inject
-    IssuerConfig issuerConfig;
+    TokenConfig tokenConfig;
 
     private String token;
     private Instant renewAt = Instant.MIN;
@@ -43,8 +43,9 @@ public class OwnServiceToken {
         if (token == null || !now.isBefore(renewAt)) {
             Duration ttl = keys.ttl();
             Duration margin = RENEW_BEFORE.compareTo(ttl.dividedBy(2)) < 0 ? RENEW_BEFORE : ttl.dividedBy(2);
-            token = Jwt.issuer(issuerConfig.issuer()).audience(issuerConfig.audience()).subject(SUBJECT).groups(Set.of(Roles.SERVICE))
-                    .issuedAt(now).expiresAt(now.plus(ttl)).claim("jti", UUID.randomUUID().toString())
+            token = Jwt.issuer(tokenConfig.issuer()).audience(tokenConfig.audience()).subject(SUBJECT)
+                    .groups(Set.of(Roles.SERVICE)).issuedAt(now).expiresAt(now.plus(ttl))
+                    .claim("jti", UUID.randomUUID().toString())
                     .jws().keyId(keys.keyId()).algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
             renewAt = now.plus(ttl).minus(margin);
         }

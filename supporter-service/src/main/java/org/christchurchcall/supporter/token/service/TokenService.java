@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import org.christchurchcall.supporter.token.config.IssuerConfig;
+import org.christchurchcall.supporter.token.config.TokenConfig;
 import org.christchurchcall.platform.security.Claims;
 import org.christchurchcall.supporter.clients.ApiClient;
 import org.christchurchcall.supporter.clients.ClientRolePolicy;
@@ -71,7 +71,7 @@ public class TokenService {
     VerificationPool verification;
 
     @Inject
-    IssuerConfig issuerConfig;
+    TokenConfig tokenConfig;
 
     /** Compared against when the client id is unknown, so that unknown and wrong secrets take as long. */
     private final String decoyHash = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), 10);
@@ -110,8 +110,9 @@ public class TokenService {
                         entitlements.codes(supporter.id, EntitlementKind.ROLE));
         Set<String> roles = narrow(held, supporter, scope);
         Instant now = Instant.now();
-        JwtClaimsBuilder claims = Jwt.issuer(issuerConfig.issuer()).audience(issuerConfig.audience()).subject(client.clientId).groups(roles)
-                .issuedAt(now).expiresAt(now.plus(keys.ttl())).claim("jti", UUID.randomUUID().toString());
+        JwtClaimsBuilder claims = Jwt.issuer(tokenConfig.issuer()).audience(tokenConfig.audience())
+                .subject(client.clientId).groups(roles).issuedAt(now).expiresAt(now.plus(keys.ttl()))
+                .claim("jti", UUID.randomUUID().toString());
         if (supporter != null) {
             claims.claim(Claims.SUPPORTER_ID, supporter.id.toString()).claim(Claims.SUPPORTER_TYPE, supporter.type.code());
         }
