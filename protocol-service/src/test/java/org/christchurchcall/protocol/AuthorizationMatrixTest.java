@@ -2,50 +2,39 @@ package org.christchurchcall.protocol;
 
 import static io.restassured.RestAssured.given;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.christchurchcall.platform.security.Roles;
 import org.christchurchcall.platform.testing.TestTokens;
-import org.christchurchcall.platform.testing.authz.AuthorizationMatrix;
+import org.christchurchcall.platform.testing.authz.AuthorizationMatrixTestBase;
 import org.christchurchcall.platform.testing.authz.MatrixCell;
 import org.christchurchcall.platform.testing.authz.MatrixFixtures;
-import org.christchurchcall.platform.testing.authz.MatrixRunner;
 import org.christchurchcall.protocol.support.Fixtures;
 import org.christchurchcall.protocol.support.WireMockPeers;
 import org.christchurchcall.protocol.support.World;
-import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Runs src/test/resources/authz-matrix.csv, the table of who may call each operation, against
- * this service, and keeps its rendering in docs/security.md current.
+ * The authorization matrix (src/test/resources/authz-matrix.csv) against this service.
  */
 @QuarkusTest
 @QuarkusTestResource(WireMockPeers.class)
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
 
-    static final AuthorizationMatrix MATRIX = AuthorizationMatrix.load("authz-matrix.csv");
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Test
-    void everyOperationAnswersEveryPersonaAsTheTableSays() {
-        MatrixRunner.verify(MATRIX, base, new IncidentFixtures());
+    @Override
+    protected String service() {
+        return "protocol-service";
     }
 
-    @Test
-    void docsShowTheTable() throws Exception {
-        MATRIX.assertDocumentedIn(Path.of("..", "docs", "security.md"), "protocol-service");
+    @Override
+    protected MatrixFixtures fixtures() {
+        return new IncidentFixtures();
     }
 
     /**

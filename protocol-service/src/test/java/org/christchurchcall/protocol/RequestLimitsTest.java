@@ -2,7 +2,6 @@ package org.christchurchcall.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -11,24 +10,21 @@ import jakarta.inject.Inject;
 
 import org.christchurchcall.platform.testing.RawHttp.Body;
 import org.christchurchcall.platform.testing.RequestLimitChecks;
+import org.christchurchcall.platform.testing.RequestLimitsTestBase;
 import org.christchurchcall.protocol.support.Db;
 import org.christchurchcall.protocol.support.WireMockPeers;
 import org.christchurchcall.protocol.support.World;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** protocol-service's request limits (docs/operations.md): a 1 MiB body, the shared line and header limits. */
 @QuarkusTest
 @QuarkusTestResource(WireMockPeers.class)
-class RequestLimitsTest {
+class RequestLimitsTest extends RequestLimitsTestBase {
 
     static final long MAX_BODY = 1024 * 1024;
-
-    @TestHTTPResource("/")
-    URI base;
 
     @Inject
     DataSource ds;
@@ -58,18 +54,8 @@ class RequestLimitsTest {
                 RequestLimitsTest::untitled);
     }
 
-    @Test
-    void clientsThatUpgradeToHttp2AreServed() {
-        RequestLimitChecks.h2cClientsAreServed(base, "/api/v1/incidents", org.christchurchcall.platform.testing.TestTokens.secretariat());
-    }
-
-    @Test
-    void aRequestLineOverTheLimitIs414() {
-        RequestLimitChecks.requestLineLimitHolds(base);
-    }
-
-    @Test
-    void headersOverTheLimitAre431() {
-        RequestLimitChecks.headerLimitHolds(base);
+    @Override
+    protected String secretariatEndpoint() {
+        return "/api/v1/incidents";
     }
 }

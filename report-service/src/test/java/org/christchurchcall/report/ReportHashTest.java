@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.christchurchcall.platform.json.CanonicalJson;
-import org.christchurchcall.report.document.ReportJson;
+import org.christchurchcall.report.content.ReportJson;
 import org.christchurchcall.report.support.Reports;
 import org.junit.jupiter.api.Test;
 

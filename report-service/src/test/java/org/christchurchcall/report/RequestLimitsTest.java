@@ -2,7 +2,6 @@ package org.christchurchcall.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -12,24 +11,21 @@ import jakarta.inject.Inject;
 
 import org.christchurchcall.platform.testing.RawHttp.Body;
 import org.christchurchcall.platform.testing.RequestLimitChecks;
+import org.christchurchcall.platform.testing.RequestLimitsTestBase;
 import org.christchurchcall.platform.testing.Rows;
 import org.christchurchcall.platform.testing.TestTokens;
 import org.christchurchcall.report.support.WireMockSources;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** report-service's request limits (docs/operations.md): a 1 MiB body, the shared line and header limits. */
 @QuarkusTest
 @WithTestResource(WireMockSources.class)
-class RequestLimitsTest {
+class RequestLimitsTest extends RequestLimitsTestBase {
 
     static final long MAX_BODY = 1024 * 1024;
-
-    @TestHTTPResource("/")
-    URI base;
 
     @Inject
     DataSource ds;
@@ -57,19 +53,9 @@ class RequestLimitsTest {
                 RequestLimitsTest::withoutPeriod);
     }
 
-    @Test
-    void clientsThatUpgradeToHttp2AreServed() {
-        RequestLimitChecks.h2cClientsAreServed(base, "/api/v1/report-drafts", org.christchurchcall.platform.testing.TestTokens.secretariat());
-    }
-
-    @Test
-    void aRequestLineOverTheLimitIs414() {
-        RequestLimitChecks.requestLineLimitHolds(base);
-    }
-
-    @Test
-    void headersOverTheLimitAre431() {
-        RequestLimitChecks.headerLimitHolds(base);
+    @Override
+    protected String secretariatEndpoint() {
+        return "/api/v1/report-drafts";
     }
 
     int drafts() {

@@ -2,9 +2,7 @@ package org.christchurchcall.supporter;
 
 import static org.christchurchcall.supporter.Fixtures.asSecretariat;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -12,38 +10,29 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import org.christchurchcall.platform.testing.authz.AuthorizationMatrix;
+import org.christchurchcall.platform.testing.authz.AuthorizationMatrixTestBase;
 import org.christchurchcall.platform.testing.authz.MatrixCell;
 import org.christchurchcall.platform.testing.authz.MatrixFixtures;
-import org.christchurchcall.platform.testing.authz.MatrixRunner;
 import org.christchurchcall.platform.testing.authz.Persona;
-import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Runs src/test/resources/authz-matrix.csv, the table of who may call each operation, against
- * this service, and keeps its rendering in docs/security.md current. Personas that act for a
+ * The authorization matrix (src/test/resources/authz-matrix.csv) against this service. Personas that act for a
  * supporter act for real, active supporters here, because ownership checks load them.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
 
-    static final AuthorizationMatrix MATRIX = AuthorizationMatrix.load("authz-matrix.csv");
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Test
-    void everyOperationAnswersEveryPersonaAsTheTableSays() {
-        MatrixRunner.verify(MATRIX, base, new SupporterFixtures());
+    @Override
+    protected String service() {
+        return "supporter-service";
     }
 
-    @Test
-    void docsShowTheTable() throws Exception {
-        MATRIX.assertDocumentedIn(Path.of("..", "docs", "security.md"), "supporter-service");
+    @Override
+    protected MatrixFixtures fixtures() {
+        return new SupporterFixtures();
     }
 
     static final class SupporterFixtures implements MatrixFixtures {

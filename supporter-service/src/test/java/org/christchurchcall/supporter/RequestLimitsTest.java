@@ -3,28 +3,24 @@ package org.christchurchcall.supporter;
 import static org.christchurchcall.supporter.Fixtures.count;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.util.Map;
 
 import jakarta.inject.Inject;
 
 import org.christchurchcall.platform.testing.RawHttp.Body;
 import org.christchurchcall.platform.testing.RequestLimitChecks;
+import org.christchurchcall.platform.testing.RequestLimitsTestBase;
 import org.christchurchcall.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** supporter-service's request limits (docs/operations.md): a 1 MiB body, the shared line and header limits. */
 @QuarkusTest
-class RequestLimitsTest {
+class RequestLimitsTest extends RequestLimitsTestBase {
 
     static final long MAX_BODY = 1024 * 1024;
-
-    @TestHTTPResource("/")
-    URI base;
 
     @Inject
     AgroalDataSource ds;
@@ -54,18 +50,8 @@ class RequestLimitsTest {
         assertEquals(before, count(ds, "supporter"));
     }
 
-    @Test
-    void clientsThatUpgradeToHttp2AreServed() {
-        RequestLimitChecks.h2cClientsAreServed(base, "/api/v1/supporters", TestTokens.secretariat());
-    }
-
-    @Test
-    void aRequestLineOverTheLimitIs414() {
-        RequestLimitChecks.requestLineLimitHolds(base);
-    }
-
-    @Test
-    void headersOverTheLimitAre431() {
-        RequestLimitChecks.headerLimitHolds(base);
+    @Override
+    protected String secretariatEndpoint() {
+        return "/api/v1/supporters";
     }
 }

@@ -34,6 +34,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * included ({@link ResultCheck}): every hit against the stored hash, every query for duplicates
  * and for the planted neighbours, the first V queries against a brute-force scan. Prints one JSON
  * line.
+ *
+ * <p>About 300 lines on purpose: a benchmark reads top to bottom as one script; data and checks
+ * are already separate classes ({@code MatchData}, {@link ResultCheck}).
  */
 public final class MatchBench {
 

@@ -35,6 +35,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * after the write returns.
  *
  * <p>Thread safety: any number of concurrent searches; writes are serialised among themselves.
+ *
+ * <p>Over 300 lines on purpose: the delta, the frozen segments, the map of recent writes and the
+ * background merge share one write lock and one published immutable state; their invariants are
+ * read together here (the search layout itself is {@link Segment}).
  */
 public final class PdqIndex implements HashIndex, AutoCloseable {
 

@@ -24,6 +24,9 @@ import java.util.Map;
  * <p>A segment is either the base (no per-slot sequence numbers; an entry is live unless a write
  * newer than {@link #baseSeq} mentions its id) or a small segment (each slot carries the write's
  * sequence number; it is live while it is the latest write of its id).
+ *
+ * <p>Over 300 lines on purpose: building, probing and merging all read and write the same packed
+ * arrays, so the layout is defined in one place.
  */
 final class Segment {
 

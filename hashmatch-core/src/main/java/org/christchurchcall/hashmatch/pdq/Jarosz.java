@@ -22,6 +22,11 @@ package org.christchurchcall.hashmatch.pdq;
  * its exact reciprocal, which rounds alike.
  *
  * <p>One instance filters one image; not thread-safe.
+ *
+ * <p>Over 300 lines on purpose: the reference's filter, written out per case (window, edge cuts,
+ * power-of-two divisors, the ring of rows) so that every loop has constant bounds; split into
+ * classes, code that must round exactly alike could no longer be read side by side with the
+ * reference.
  */
 final class Jarosz {
 

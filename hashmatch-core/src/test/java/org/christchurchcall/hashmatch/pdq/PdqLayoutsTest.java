@@ -36,7 +36,7 @@ class PdqLayoutsTest {
             int g = (rgb >>> 8) & 0xFF;
             int b = rgb & 0xFF;
             float expected = direct(r, g, b);
-            float got = PdqHasher.luma(r, g, b);
+            float got = Rasters.luma(r, g, b);
             if (Float.floatToRawIntBits(expected) != Float.floatToRawIntBits(got)) {
                 assertEquals(expected, got, "rgb " + Integer.toHexString(rgb));
             }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -25,11 +24,11 @@ import org.christchurchcall.platform.testing.RawHttp.Body;
 import org.christchurchcall.platform.testing.RawHttp.Framing;
 import org.christchurchcall.platform.testing.RawHttp.Reply;
 import org.christchurchcall.platform.testing.RequestLimitChecks;
+import org.christchurchcall.platform.testing.RequestLimitsTestBase;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
@@ -37,7 +36,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * in a body of at most 20 MiB + 64 KiB, read in memory and never written to disk.
  */
 @QuarkusTest
-class UploadLimitsTest {
+class UploadLimitsTest extends RequestLimitsTestBase {
 
     static final int MAX_FILE = 20 * 1024 * 1024;
     static final int MAX_BODY = MAX_FILE + 64 * 1024;
@@ -46,9 +45,6 @@ class UploadLimitsTest {
     static String expectedPdq;
     static byte[] atLimit;
     static byte[] overLimit;
-
-    @TestHTTPResource("/")
-    URI base;
 
     final Member company = Member.company();
 
@@ -164,18 +160,8 @@ class UploadLimitsTest {
         }
     }
 
-    @Test
-    void clientsThatUpgradeToHttp2AreServed() {
-        RequestLimitChecks.h2cClientsAreServed(base, "/api/v1/disputes", org.christchurchcall.platform.testing.TestTokens.secretariat());
-    }
-
-    @Test
-    void aRequestLineOverTheLimitIs414() {
-        RequestLimitChecks.requestLineLimitHolds(base);
-    }
-
-    @Test
-    void headersOverTheLimitAre431() {
-        RequestLimitChecks.headerLimitHolds(base);
+    @Override
+    protected String secretariatEndpoint() {
+        return "/api/v1/disputes";
     }
 }

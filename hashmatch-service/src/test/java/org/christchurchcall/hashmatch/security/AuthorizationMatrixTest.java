@@ -5,42 +5,31 @@ import static org.christchurchcall.hashmatch.support.Api.hex;
 import static org.christchurchcall.hashmatch.support.Api.json;
 import static org.christchurchcall.hashmatch.support.Api.share;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 
 import org.christchurchcall.platform.security.Roles;
 import org.christchurchcall.platform.testing.TestTokens;
-import org.christchurchcall.platform.testing.authz.AuthorizationMatrix;
+import org.christchurchcall.platform.testing.authz.AuthorizationMatrixTestBase;
 import org.christchurchcall.platform.testing.authz.MatrixCell;
 import org.christchurchcall.platform.testing.authz.MatrixFixtures;
-import org.christchurchcall.platform.testing.authz.MatrixRunner;
-import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Runs src/test/resources/authz-matrix.csv, the table of who may call each operation, against
- * this service, and keeps its rendering in docs/security.md current.
+ * The authorization matrix (src/test/resources/authz-matrix.csv) against this service.
  */
 @QuarkusTest
-class AuthorizationMatrixTest {
+class AuthorizationMatrixTest extends AuthorizationMatrixTestBase {
 
-    static final AuthorizationMatrix MATRIX = AuthorizationMatrix.load("authz-matrix.csv");
-
-    @TestHTTPResource("/")
-    URI base;
-
-    @Test
-    void everyOperationAnswersEveryPersonaAsTheTableSays() {
-        MatrixRunner.verify(MATRIX, base, new HashFixtures());
+    @Override
+    protected String service() {
+        return "hashmatch-service";
     }
 
-    @Test
-    void docsShowTheTable() throws Exception {
-        MATRIX.assertDocumentedIn(Path.of("..", "docs", "security.md"), "hashmatch-service");
+    @Override
+    protected MatrixFixtures fixtures() {
+        return new HashFixtures();
     }
 
     /** Hashes and feedback of the persona's supporter or of another, made afresh for each request. */

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.christchurchcall.platform.security.Caller;
+import org.christchurchcall.supporter.audit.repository.AuditEventRepository;
 
 import io.quarkus.arc.Arc;
 
@@ -25,6 +26,9 @@ public class AuditTrail {
 
     @Inject
     Instance<Caller> caller;
+
+    @Inject
+    AuditEventRepository events;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void record(String entityType, Object entityId, String action, String summary) {
@@ -44,6 +48,6 @@ public class AuditTrail {
                 e.supporterId = c.supporterId().orElse(null);
             }
         }
-        e.persist();
+        events.persist(e);
     }
 }

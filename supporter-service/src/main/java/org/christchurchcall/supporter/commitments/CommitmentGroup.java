@@ -1,7 +1,7 @@
 package org.christchurchcall.supporter.commitments;
 
-import org.christchurchcall.supporter.common.CodeConverter;
-import org.christchurchcall.supporter.common.Coded;
+import org.christchurchcall.supporter.values.CodeConverter;
+import org.christchurchcall.supporter.values.Coded;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

@@ -1,7 +1,7 @@
 package org.christchurchcall.supporter.stocktakes;
 
-import org.christchurchcall.supporter.common.CodeConverter;
-import org.christchurchcall.supporter.common.Coded;
+import org.christchurchcall.supporter.values.CodeConverter;
+import org.christchurchcall.supporter.values.Coded;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

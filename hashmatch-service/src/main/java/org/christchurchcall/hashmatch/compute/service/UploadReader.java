@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
+import org.christchurchcall.hashmatch.config.HttpLimitsConfig;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.problem.ProblemType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Reads an uploaded file into memory and nowhere else: uploads are terrorist and violent
@@ -24,12 +24,12 @@ public class UploadReader {
 
     private final long maxFile;
 
-    @ConfigProperty(name = "ccall.http.max-body-size")
-    long maxBody;
+    private final long maxBody;
 
     @Inject
-    public UploadReader(HashmatchConfig config) {
+    public UploadReader(HashmatchConfig config, HttpLimitsConfig limits) {
         this.maxFile = config.maxUploadSize();
+        this.maxBody = limits.maxBodySize();
     }
 
     /** The file sent as the whole body. */

@@ -24,8 +24,8 @@ import org.christchurchcall.protocol.incident.IncidentStatus;
 import org.christchurchcall.protocol.incident.SecondApproval;
 import org.christchurchcall.protocol.incident.rest.IncidentRequests;
 import org.christchurchcall.protocol.notification.service.Outbox;
-import org.christchurchcall.protocol.protocol.Protocol;
-import org.christchurchcall.protocol.protocol.ProtocolLevel;
+import org.christchurchcall.protocol.catalogue.Protocol;
+import org.christchurchcall.protocol.catalogue.ProtocolLevel;
 import org.christchurchcall.protocol.timeline.TimelineKind;
 import org.christchurchcall.protocol.timeline.service.Timeline;
 

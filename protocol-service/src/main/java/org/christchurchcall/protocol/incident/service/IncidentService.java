@@ -24,7 +24,7 @@ import org.christchurchcall.protocol.incident.IncidentLifecycle;
 import org.christchurchcall.protocol.incident.IncidentStatus;
 import org.christchurchcall.protocol.incident.rest.IncidentRequests;
 import org.christchurchcall.protocol.notification.service.Outbox;
-import org.christchurchcall.protocol.protocol.Protocol;
+import org.christchurchcall.protocol.catalogue.Protocol;
 import org.christchurchcall.protocol.timeline.TimelineKind;
 import org.christchurchcall.protocol.timeline.service.Timeline;
 

@@ -81,11 +81,8 @@ public class TimelineResource {
     @APIResponse(responseCode = "200", description = "The entry")
     public TimelineEntryView entry(@PathParam("incidentId") UUID incidentId, @PathParam("entryId") UUID entryId) {
         Incident i = access.visible(incidentId);
-        TimelineEntry e = TimelineEntry.find("id", entryId).firstResult();
-        if (e == null || !e.incidentId.equals(i.id)) {
-            throw ApiException.notFound("timeline entry", entryId);
-        }
-        return TimelineEntryView.of(e);
+        return timeline.entry(i.id, entryId).map(TimelineEntryView::of)
+                .orElseThrow(() -> ApiException.notFound("timeline entry", entryId));
     }
 
     @GET
@@ -95,16 +92,11 @@ public class TimelineResource {
     @Operation(summary = "Recompute the hash chain and report ok or the first broken entry (roles: secretariat, auditor)")
     @APIResponse(responseCode = "200", description = "The verdict")
     public Verification verify(@PathParam("incidentId") UUID incidentId) {
-        if (Incident.findById(incidentId) == null) {
+        if (!timeline.incidentExists(incidentId)) {
             throw ApiException.notFound("incident", incidentId);
         }
         TimelineChain.Verdict v = timeline.verify(incidentId);
-        UUID broken = null;
-        if (v.firstBrokenPosition() != null) {
-            TimelineEntry e = TimelineEntry.find("incidentId = ?1 and position = ?2", incidentId,
-                    v.firstBrokenPosition()).firstResult();
-            broken = e == null ? null : e.id;
-        }
+        UUID broken = v.firstBrokenPosition() == null ? null : timeline.entryIdAt(incidentId, v.firstBrokenPosition());
         return new Verification(incidentId, v.ok(), v.entries(), v.firstBrokenPosition(), broken, v.reason());
     }
 }

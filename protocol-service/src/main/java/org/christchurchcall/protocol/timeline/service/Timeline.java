@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.sql.DataSource;
@@ -116,6 +117,26 @@ public class Timeline {
     public List<TimelineEntry> page(UUID incidentId, int afterPosition, int limitPlusOne) {
         return TimelineEntry.find("incidentId = ?1 and position > ?2 order by position", incidentId, afterPosition)
                 .page(0, limitPlusOne).list();
+    }
+
+    /** The entry with this id, if it is on this incident's timeline. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TimelineEntry> entry(UUID incidentId, UUID entryId) {
+        TimelineEntry e = TimelineEntry.find("id", entryId).firstResult();
+        return e == null || !e.incidentId.equals(incidentId) ? Optional.empty() : Optional.of(e);
+    }
+
+    /** The id of the entry at this position of the incident's timeline, or null where there is none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID entryIdAt(UUID incidentId, int position) {
+        TimelineEntry e = TimelineEntry.find("incidentId = ?1 and position = ?2", incidentId, position).firstResult();
+        return e == null ? null : e.id;
+    }
+
+    /** Whether the incident exists at all (the verifier may check any incident, visible or not). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean incidentExists(UUID incidentId) {
+        return Incident.findById(incidentId) != null;
     }
 
     static long lockKey(UUID id) {

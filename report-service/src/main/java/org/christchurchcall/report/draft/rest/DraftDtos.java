@@ -9,8 +9,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.christchurchcall.report.document.MissingFigure;
-import org.christchurchcall.report.document.ReportContent;
+import org.christchurchcall.report.content.MissingFigure;
+import org.christchurchcall.report.content.ReportContent;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Request and response bodies of the draft endpoints. */

@@ -13,13 +13,12 @@ import jakarta.transaction.Transactional;
 
 import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
-import org.christchurchcall.report.document.ReportContent;
-import org.christchurchcall.report.document.ReportJson;
+import org.christchurchcall.report.content.ReportContent;
+import org.christchurchcall.report.content.ReportJson;
 import org.christchurchcall.report.draft.ReportDraft;
-import org.christchurchcall.report.generation.ReportGenerator;
-import org.christchurchcall.report.period.ReportPeriod;
-
-import io.quarkus.panache.common.Parameters;
+import org.christchurchcall.report.draft.repository.ReportDraftRepository;
+import org.christchurchcall.report.generation.service.ReportGenerator;
+import org.christchurchcall.report.content.ReportPeriod;
 
 /**
  * Drafts: generated from the sources at any time by the secretariat, kept until published or
@@ -37,6 +36,9 @@ public class DraftService {
 
     @Inject
     DraftStore store;
+
+    @Inject
+    ReportDraftRepository drafts;
 
     Clock clock = Clock.systemUTC();
 
@@ -62,14 +64,14 @@ public class DraftService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<ReportDraft> find(UUID id) {
-        return ReportDraft.findByIdOptional(id);
+        return drafts.findByIdOptional(id);
     }
 
     /** limit + 1 drafts, newest first, after the cursor's (generatedAt, id). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReportDraft> page(String cursor, int limit) {
         if (cursor == null) {
-            return ReportDraft.find("order by generatedAt desc, id desc").page(0, limit + 1).list();
+            return drafts.newest(limit + 1);
         }
         List<String> parts = Cursor.decode(cursor, 2);
         Instant at;
@@ -80,17 +82,16 @@ public class DraftService {
         } catch (RuntimeException e) {
             throw ApiException.invalidField("cursor", "is not a cursor of this list");
         }
-        return ReportDraft.find("(generatedAt < :at or (generatedAt = :at and id < :id)) order by generatedAt desc, id desc",
-                Parameters.with("at", at).and("id", id)).page(0, limit + 1).list();
+        return drafts.newestAfter(at, id, limit + 1);
     }
 
     @Transactional
     public void discard(UUID id) {
-        ReportDraft d = ReportDraft.<ReportDraft>findByIdOptional(id).orElseThrow(() -> ApiException.notFound("draft", id));
+        ReportDraft d = drafts.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("draft", id));
         if (ReportDraft.PUBLISHED.equals(d.status)) {
             throw ApiException.invalidState("draft " + id + " was published as version " + d.publishedVersion
                     + " of " + d.periodKey + " and is kept as its origin");
         }
-        d.delete();
+        drafts.delete(d);
     }
 }

@@ -3,7 +3,7 @@ package org.christchurchcall.report.publication.rest;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.christchurchcall.report.render.ReportPage;
+import org.christchurchcall.report.rendering.ReportPage;
 
 /** The stable public URLs of published reports (paths relative to the service root). */
 public final class ReportLinks {

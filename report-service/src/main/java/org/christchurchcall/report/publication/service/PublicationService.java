@@ -10,22 +10,20 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.christchurchcall.platform.json.CanonicalJson;
 import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
-import org.christchurchcall.report.document.MissingFigure;
-import org.christchurchcall.report.document.ReportContent;
-import org.christchurchcall.report.document.ReportJson;
-import org.christchurchcall.report.document.ReportSnapshot;
-import org.christchurchcall.report.document.Timestamps;
+import org.christchurchcall.report.content.MissingFigure;
+import org.christchurchcall.report.content.ReportContent;
+import org.christchurchcall.report.content.ReportJson;
+import org.christchurchcall.report.content.ReportSnapshot;
+import org.christchurchcall.report.content.Timestamps;
 import org.christchurchcall.report.draft.ReportDraft;
+import org.christchurchcall.report.draft.repository.ReportDraftRepository;
 import org.christchurchcall.report.publication.PublishedReport;
-
-import io.quarkus.panache.common.Parameters;
+import org.christchurchcall.report.publication.repository.PublishedReportRepository;
 
 /**
  * Publishing freezes a draft into the next version of its period's report: the snapshot's
@@ -39,7 +37,10 @@ public class PublicationService {
     }
 
     @Inject
-    EntityManager em;
+    PublishedReportRepository reports;
+
+    @Inject
+    ReportDraftRepository drafts;
 
     @Inject
     ReportJson json;
@@ -48,10 +49,7 @@ public class PublicationService {
 
     @Transactional
     public PublishedReport publish(UUID draftId, PublishCommand command, String publishedBy) {
-        ReportDraft draft = em.find(ReportDraft.class, draftId, LockModeType.PESSIMISTIC_WRITE);
-        if (draft == null) {
-            throw ApiException.notFound("draft", draftId);
-        }
+        ReportDraft draft = drafts.findForUpdate(draftId).orElseThrow(() -> ApiException.notFound("draft", draftId));
         if (draft.version != command.draftVersion()) {
             throw ApiException.staleVersion(command.draftVersion(), draft.version);
         }
@@ -62,11 +60,9 @@ public class PublicationService {
         ReportContent content = json.read(draft.content, ReportContent.class);
         ReportSnapshot.Override override = override(content.missing(), command.overrideReason());
 
-        // versions of one period are numbered under a lock on that period, so that two drafts
-        // published at once get consecutive numbers instead of one failing on the unique key
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('published_report:' || ?1))")
-                .setParameter(1, draft.periodKey).getSingleResult();
-        Optional<PublishedReport> previous = latest(draft.periodKey);
+        // versions of one period are numbered under a lock on that period
+        reports.lockPeriod(draft.periodKey);
+        Optional<PublishedReport> previous = reports.latest(draft.periodKey);
         int version = previous.map(p -> p.versionNumber + 1).orElse(1);
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
 
@@ -84,7 +80,7 @@ public class PublicationService {
         report.snapshot = canonical;
         report.sha256 = CanonicalJson.sha256Hex(canonical);
         report.missingCount = content.missing().size();
-        report.persist();
+        reports.persist(report);
 
         draft.status = ReportDraft.PUBLISHED;
         draft.publishedVersion = version;
@@ -111,24 +107,24 @@ public class PublicationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PublishedReport> latest(String periodKey) {
-        return PublishedReport.find("periodKey = ?1 order by versionNumber desc", periodKey).firstResultOptional();
+        return reports.latest(periodKey);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<PublishedReport> find(String periodKey, int version) {
-        return PublishedReport.find("periodKey = ?1 and versionNumber = ?2", periodKey, version).firstResultOptional();
+        return reports.version(periodKey, version);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PublishedReport> versions(String periodKey) {
-        return PublishedReport.list("periodKey = ?1 order by versionNumber", periodKey);
+        return reports.versions(periodKey);
     }
 
     /** limit + 1 published reports, newest first, after the cursor's (publishedAt, id). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<PublishedReport> page(String cursor, int limit) {
         if (cursor == null) {
-            return PublishedReport.find("order by publishedAt desc, id desc").page(0, limit + 1).list();
+            return reports.newest(limit + 1);
         }
         List<String> parts = Cursor.decode(cursor, 2);
         Instant at;
@@ -139,8 +135,7 @@ public class PublicationService {
         } catch (RuntimeException e) {
             throw ApiException.invalidField("cursor", "not a cursor this list returned");
         }
-        return PublishedReport.find("(publishedAt < :at or (publishedAt = :at and id < :id)) order by publishedAt desc, id desc",
-                Parameters.with("at", at).and("id", id)).page(0, limit + 1).list();
+        return reports.newestAfter(at, id, limit + 1);
     }
 
     public ReportSnapshot snapshot(PublishedReport r) {

@@ -24,7 +24,7 @@ import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Roles;
 import org.christchurchcall.supporter.audit.AuditEvent;
 import org.christchurchcall.supporter.audit.repository.AuditEventRepository;
-import org.christchurchcall.supporter.common.Params;
+import org.christchurchcall.supporter.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;

@@ -29,7 +29,7 @@ import org.christchurchcall.supporter.clients.rest.ClientDtos.ClientView;
 import org.christchurchcall.supporter.clients.rest.ClientDtos.CreateClient;
 import org.christchurchcall.supporter.clients.rest.ClientDtos.Revoke;
 import org.christchurchcall.supporter.clients.service.ApiClientService;
-import org.christchurchcall.supporter.common.Params;
+import org.christchurchcall.supporter.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;

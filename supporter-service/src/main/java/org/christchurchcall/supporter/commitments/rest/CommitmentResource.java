@@ -22,7 +22,7 @@ import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.supporter.commitments.Commitment;
 import org.christchurchcall.supporter.commitments.CommitmentGroup;
 import org.christchurchcall.supporter.commitments.repository.CommitmentRepository;
-import org.christchurchcall.supporter.common.Params;
+import org.christchurchcall.supporter.web.Params;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;

@@ -20,7 +20,7 @@ import org.christchurchcall.platform.pagination.Page;
 import org.christchurchcall.platform.pagination.PageRequest;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Roles;
-import org.christchurchcall.supporter.common.Params;
+import org.christchurchcall.supporter.web.Params;
 import org.christchurchcall.supporter.entitlements.service.ProtocolCatalog;
 import org.christchurchcall.supporter.contacts.rest.ContactDtos.CrisisContacts;
 import org.christchurchcall.supporter.contacts.service.CrisisContactDirectory;

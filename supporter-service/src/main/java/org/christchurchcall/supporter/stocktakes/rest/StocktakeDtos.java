@@ -12,7 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.christchurchcall.supporter.commitments.CommitmentGroup;
-import org.christchurchcall.supporter.common.HttpUrl;
+import org.christchurchcall.supporter.values.HttpUrl;
 import org.christchurchcall.supporter.stocktakes.ProgressStatus;
 import org.christchurchcall.supporter.stocktakes.Stocktake;
 import org.christchurchcall.supporter.stocktakes.StocktakeReport;

@@ -25,7 +25,7 @@ import org.christchurchcall.platform.pagination.Page;
 import org.christchurchcall.platform.pagination.PageRequest;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Roles;
-import org.christchurchcall.supporter.common.Params;
+import org.christchurchcall.supporter.web.Params;
 import org.christchurchcall.supporter.stocktakes.Stocktake;
 import org.christchurchcall.supporter.stocktakes.StocktakeReport;
 import org.christchurchcall.supporter.stocktakes.rest.StocktakeDtos.CloseStocktake;

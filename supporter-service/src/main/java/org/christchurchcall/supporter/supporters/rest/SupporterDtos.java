@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import org.christchurchcall.supporter.common.CountryCode;
-import org.christchurchcall.supporter.common.HttpUrl;
+import org.christchurchcall.supporter.values.CountryCode;
+import org.christchurchcall.supporter.values.HttpUrl;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.SupporterStatus;
 import org.christchurchcall.supporter.supporters.SupporterType;

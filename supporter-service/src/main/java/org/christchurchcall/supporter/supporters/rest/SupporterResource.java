@@ -27,7 +27,7 @@ import org.christchurchcall.platform.pagination.Page;
 import org.christchurchcall.platform.pagination.PageRequest;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Roles;
-import org.christchurchcall.supporter.common.Params;
+import org.christchurchcall.supporter.web.Params;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.SupporterStatus;
 import org.christchurchcall.supporter.supporters.SupporterType;

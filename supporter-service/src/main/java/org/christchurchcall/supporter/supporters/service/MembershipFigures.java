@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.SupporterStatus;
 import org.christchurchcall.supporter.supporters.SupporterType;
+import org.christchurchcall.supporter.supporters.repository.SupporterRepository;
 
 /**
  * Membership over time for transparency reports: counts by supporter type, never names.
@@ -26,6 +28,9 @@ import org.christchurchcall.supporter.supporters.SupporterType;
  */
 @ApplicationScoped
 public class MembershipFigures {
+
+    @Inject
+    SupporterRepository supporters;
 
     /** Monthly points cover at most this many months, so that one request stays small. */
     static final int MAX_MONTHS = 240;
@@ -46,7 +51,7 @@ public class MembershipFigures {
         if (monthStarts.size() > MAX_MONTHS) {
             throw ApiException.invalidField("to", "the period spans more than " + MAX_MONTHS + " months");
         }
-        List<Supporter> all = Supporter.listAll();
+        List<Supporter> all = supporters.listAll();
         Map<String, Long> joined = zeroes();
         for (Supporter s : all) {
             if (s.joinedOn != null) {

@@ -8,8 +8,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.christchurchcall.supporter.token.config.TokenConfig;
 import org.christchurchcall.platform.security.Roles;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.jwt.algorithm.SignatureAlgorithm;
 import io.smallrye.jwt.build.Jwt;
@@ -31,11 +31,8 @@ public class OwnServiceToken {
     @Inject
     SigningKeys keys;
 
-    @ConfigProperty(name = "ccall.token.issuer")
-    String issuer;
-
-    @ConfigProperty(name = "ccall.token.audience")
-    String audience;
+    @Inject
+    TokenConfig tokenConfig;
 
     private String token;
     private Instant renewAt = Instant.MIN;
@@ -46,8 +43,9 @@ public class OwnServiceToken {
         if (token == null || !now.isBefore(renewAt)) {
             Duration ttl = keys.ttl();
             Duration margin = RENEW_BEFORE.compareTo(ttl.dividedBy(2)) < 0 ? RENEW_BEFORE : ttl.dividedBy(2);
-            token = Jwt.issuer(issuer).audience(audience).subject(SUBJECT).groups(Set.of(Roles.SERVICE))
-                    .issuedAt(now).expiresAt(now.plus(ttl)).claim("jti", UUID.randomUUID().toString())
+            token = Jwt.issuer(tokenConfig.issuer()).audience(tokenConfig.audience()).subject(SUBJECT)
+                    .groups(Set.of(Roles.SERVICE)).issuedAt(now).expiresAt(now.plus(ttl))
+                    .claim("jti", UUID.randomUUID().toString())
                     .jws().keyId(keys.keyId()).algorithm(SignatureAlgorithm.RS256).sign(keys.privateKey());
             renewAt = now.plus(ttl).minus(margin);
         }

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.christchurchcall.supporter.token.config.TokenConfig;
 import org.christchurchcall.platform.security.Claims;
 import org.christchurchcall.supporter.clients.ApiClient;
 import org.christchurchcall.supporter.clients.ClientRolePolicy;
@@ -22,7 +23,6 @@ import org.christchurchcall.supporter.entitlements.EntitlementKind;
 import org.christchurchcall.supporter.entitlements.repository.EntitlementRepository;
 import org.christchurchcall.supporter.supporters.Supporter;
 import org.christchurchcall.supporter.supporters.repository.SupporterRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.elytron.security.common.BcryptUtil;
@@ -70,11 +70,8 @@ public class TokenService {
     @Inject
     VerificationPool verification;
 
-    @ConfigProperty(name = "ccall.token.issuer")
-    String issuer;
-
-    @ConfigProperty(name = "ccall.token.audience")
-    String audience;
+    @Inject
+    TokenConfig tokenConfig;
 
     /** Compared against when the client id is unknown, so that unknown and wrong secrets take as long. */
     private final String decoyHash = BcryptUtil.bcryptHash(UUID.randomUUID().toString(), 10);
@@ -113,8 +110,9 @@ public class TokenService {
                         entitlements.codes(supporter.id, EntitlementKind.ROLE));
         Set<String> roles = narrow(held, supporter, scope);
         Instant now = Instant.now();
-        JwtClaimsBuilder claims = Jwt.issuer(issuer).audience(audience).subject(client.clientId).groups(roles)
-                .issuedAt(now).expiresAt(now.plus(keys.ttl())).claim("jti", UUID.randomUUID().toString());
+        JwtClaimsBuilder claims = Jwt.issuer(tokenConfig.issuer()).audience(tokenConfig.audience())
+                .subject(client.clientId).groups(roles).issuedAt(now).expiresAt(now.plus(keys.ttl()))
+                .claim("jti", UUID.randomUUID().toString());
         if (supporter != null) {
             claims.claim(Claims.SUPPORTER_ID, supporter.id.toString()).claim(Claims.SUPPORTER_TYPE, supporter.type.code());
         }

@@ -1,5 +1,0 @@
-package org.christchurchcall.report.document;
-
-/** A figure the report could not get, named so that readers know what is absent and why. */
-public record MissingFigure(String figure, String title, String source, String reason) {
-}
