@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/hashes/compute")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hashes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @RolesAllowed({ Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT })
 @APIResponse(responseCode = "200", description = "md5 and sha256 of any file; pdq and quality of an image")
 @APIResponse(responseCode = "400", description = "No or empty body")

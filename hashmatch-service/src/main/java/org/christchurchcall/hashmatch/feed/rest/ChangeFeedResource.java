@@ -35,7 +35,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/api/v1/hashes/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "change feed", description = "Partner sync: every addition, label change, status change and retraction")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class ChangeFeedResource {
 
     /** A change with the record's state as of that change; contributorId only for the secretariat and the contributor. */

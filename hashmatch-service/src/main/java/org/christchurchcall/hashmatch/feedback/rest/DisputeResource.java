@@ -37,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feedback and disputes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @RolesAllowed(Roles.SECRETARIAT)
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Only the secretariat handles disputes")

@@ -33,7 +33,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/api/v1/hashes/{hashId}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feedback and disputes", description = "Members' agreement with records; the secretariat resolves disputes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class FeedbackResource {

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/hashes/counts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hashes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class HashCountsResource {
 
     @Inject

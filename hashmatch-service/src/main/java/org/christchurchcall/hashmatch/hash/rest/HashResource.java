@@ -46,7 +46,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/api/v1/hashes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hashes", description = "Shared hashes of known terrorist and violent extremist content")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class HashResource {

@@ -21,7 +21,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/labels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "labels", description = "The label taxonomy of hash records")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class LabelResource {
 
     public record LabelView(String code, String kind, String name, String description, String listSource) {

@@ -34,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/incidents/{incidentId}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "timeline", description = "The append-only, hash-chained incident log")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 @APIResponse(responseCode = "404", description = "No such incident, or not visible to the caller")

@@ -33,7 +33,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/commitments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Commitments", description = "The Call's 25 commitments (labels are our paraphrase)")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @Authenticated
 @Transactional(Transactional.TxType.SUPPORTS)
