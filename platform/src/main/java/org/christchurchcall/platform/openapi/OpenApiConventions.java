@@ -73,6 +73,12 @@ public class OpenApiConventions implements OASFilter {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
         }
+        // OpenAPI 3.1 names a licence by its SPDX identifier (or a URL)
+        if (openAPI.getInfo() != null && openAPI.getInfo().getLicense() != null
+                && openAPI.getInfo().getLicense().getUrl() == null
+                && openAPI.getInfo().getLicense().getIdentifier() == null) {
+            openAPI.getInfo().getLicense().setIdentifier(openAPI.getInfo().getLicense().getName());
+        }
         components.addSchema(PROBLEM_SCHEMA, problemSchema());
         components.addSchema("FieldError", fieldErrorSchema());
         securityScheme(components);

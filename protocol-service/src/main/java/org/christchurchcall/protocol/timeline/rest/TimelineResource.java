@@ -1,5 +1,6 @@
 package org.christchurchcall.protocol.timeline.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,7 +47,7 @@ public class TimelineResource {
     @Inject
     Access access;
 
-    public record Verification(UUID incidentId, boolean ok, int entries, Integer firstBrokenPosition,
+    public record Verification(UUID incidentId, @Schema(example = "true") boolean ok, int entries, Integer firstBrokenPosition,
             UUID firstBrokenEntryId, String reason) {
     }
 
