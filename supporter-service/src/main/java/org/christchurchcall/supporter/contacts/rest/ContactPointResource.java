@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,7 +56,8 @@ public class ContactPointResource {
 
     @POST
     @Operation(summary = "Add a contact point", description = "Roles: secretariat, or the supporter itself.")
-    @APIResponse(responseCode = "201", description = "Added; Location names it")
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPointView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     public Response add(@PathParam("supporterId") UUID supporterId, @Valid @NotNull ContactPointInput body,
             @Context UriInfo uri) {

@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -69,7 +71,8 @@ public class WebhookResource {
             + "unique-local, multicast, documentation or otherwise special address is refused (loopback, and http to "
             + "it, only when the development flag is on). The answer carries the signing secret (whsec_...), shown "
             + "this once.")
-    @APIResponse(responseCode = "201", description = "Added, with its signing secret; Location names it")
+    @APIResponse(responseCode = "201", description = "Added, with its signing secret; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or refused URL, or invalid protocols")
     public Response add(@PathParam("supporterId") UUID supporterId, @Valid @NotNull WebhookInput body,
             @Context UriInfo uri) {
