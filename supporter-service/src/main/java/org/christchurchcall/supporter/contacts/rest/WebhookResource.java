@@ -43,7 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @APIResponse(responseCode = "404", description = "No such supporter or webhook endpoint")
 public class WebhookResource {
 
-    public record RotateSecret(@NotNull Long version) {
+    public record RotateSecret(@Schema(description = "The endpoint's current version", example = "1") @NotNull Long version) {
     }
 
     @Inject
