@@ -76,6 +76,6 @@ class HttpProblemTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("ccall_tokens_total"));
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body(containsString("/oauth2/token")).body(containsString("/api/v1/crisis-contacts"))
-                .body(containsString("/api/v1/stocktakes/{id}/summary")).body(containsString("bearer"));
+                .body(containsString("/api/v1/stocktakes/{id}/summary")).body(containsString("clientCredentials"));
     }
 }

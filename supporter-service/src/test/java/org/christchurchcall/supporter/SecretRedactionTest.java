@@ -36,7 +36,7 @@ class SecretRedactionTest {
                 ClientDtos.ClientView.of(client, SECRET),
                 new ApiClientService.Created(client, SECRET),
                 new TokenService.IssuedToken(SECRET, 900, Set.of("company")),
-                new TokenResource.TokenResponse(SECRET, "Bearer", 900));
+                new TokenResource.TokenResponse(SECRET, "Bearer", 900, "company"));
         for (Object h : holders) {
             String printed = h.toString();
             assertFalse(printed.contains(SECRET.substring(8)), printed);

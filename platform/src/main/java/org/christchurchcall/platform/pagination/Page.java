@@ -1,5 +1,6 @@
 package org.christchurchcall.platform.pagination;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.function.Function;
 
@@ -9,7 +10,11 @@ import jakarta.ws.rs.core.UriInfo;
  * One page of a list: {@code items}, the opaque {@code nextCursor}, and {@code next}, the link
  * to the following page (both null at the end).
  */
-public record Page<T>(List<T> items, String nextCursor, String next) {
+public record Page<T>(List<T> items,
+        @Schema(description = "Opaque cursor of the next page; null on the last page",
+                example = "eyJrIjpbIjIwMjYtMDMtMTVUMDE6NDA6MDBaIl19") String nextCursor,
+        @Schema(description = "Link to the next page; null on the last page",
+                example = "/api/v1/incidents?limit=50&cursor=eyJrIjpbIjIwMjYtMDMtMTVUMDE6NDA6MDBaIl19") String next) {
 
     /**
      * Builds a page from up to {@code limit + 1} rows fetched in keyset order: the extra row only

@@ -1,5 +1,8 @@
 package org.christchurchcall.platform.pagination;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.ws.rs.QueryParam;
 
 import org.christchurchcall.platform.problem.ApiException;
@@ -15,9 +18,12 @@ public class PageRequest {
     public static final int MAX_LIMIT = 500;
 
     @QueryParam("limit")
+    @Parameter(description = "Items per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+            maximum = "500", defaultValue = "50"), example = "50")
     String limit;
 
     @QueryParam("cursor")
+    @Parameter(description = "Where the page starts: the nextCursor of the previous page", example = "eyJrIjpbIjIwMjYtMDMtMTVUMDE6NDA6MDBaIl19")
     String cursor;
 
     public PageRequest() {

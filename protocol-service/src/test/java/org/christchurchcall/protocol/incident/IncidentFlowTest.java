@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -100,6 +101,22 @@ class IncidentFlowTest {
                 .header("Location", containsString("/acknowledgements/")).body("supporterId", equalTo(LINE.id().toString()));
         given().auth().oauth2(JVC.member()).contentType(ContentType.JSON).body(Map.of())
                 .post("/api/v1/incidents/" + id + "/acknowledgements").then().statusCode(404);
+        // the incident's links.acknowledgements lists them, for whoever may read the incident
+        String acknowledgements = given().auth().oauth2(NZ.member()).get("/api/v1/incidents/" + id).then()
+                .statusCode(200).extract().path("links.acknowledgements");
+        given().auth().oauth2(NZ.coordinator()).get(acknowledgements).then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].supporterId", equalTo(LINE.id().toString()))
+                .body("items[0].eventId", equalTo(eventId)).body("items[0].note", equalTo("Trust and safety on it"));
+        given().get(acknowledgements).then().statusCode(401)
+                .contentType(org.christchurchcall.platform.problem.Problem.MEDIA_TYPE);
+        given().auth().oauth2(org.christchurchcall.platform.testing.TestTokens.builder()
+                .roles(org.christchurchcall.platform.security.Roles.MATCHER).sign())
+                .get(acknowledgements).then().statusCode(403)
+                .contentType(org.christchurchcall.platform.problem.Problem.MEDIA_TYPE);
+        given().auth().oauth2(JVC.member()).get(acknowledgements).then().statusCode(404)
+                .contentType(org.christchurchcall.platform.problem.Problem.MEDIA_TYPE);
+        given().auth().oauth2(NZ.coordinator()).get("/api/v1/incidents/" + UUID.randomUUID() + "/acknowledgements")
+                .then().statusCode(404).contentType(org.christchurchcall.platform.problem.Problem.MEDIA_TYPE);
         given().auth().oauth2(NZ.coordinator()).get("/api/v1/incidents/" + id + "/participants").then()
                 .statusCode(200)
                 .body("items.find { it.supporterId == '" + LINE.id() + "' }.acknowledgedAt", notNullValue())

@@ -9,11 +9,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What changed in a report from one version to the next: per figure, whether it became available
  * or missing, and each value that differs, identified by its row's dimension values.
  */
-public record ReportChanges(String period, int version, Integer previousVersion, String previousSha256,
+public record ReportChanges(@Schema(example = "2024-q2") String period, @Schema(example = "2") int version,
+        @Schema(description = "null for a first version", example = "1") Integer previousVersion,
+        @Schema(example = "9c56cc51b374c3ba189210d5b6d4bf57790d351c96c47c02190ecf1e430635ab") String previousSha256,
         List<FigureChange> figures) {
 
     public static final String VALUES_CHANGED = "values-changed";
@@ -21,11 +25,19 @@ public record ReportChanges(String period, int version, Integer previousVersion,
     public static final String NOW_MISSING = "now-missing";
     public static final String ADDED = "added";
 
-    public record FigureChange(String figure, String title, String change, List<ValueChange> values) {
+    public record FigureChange(@Schema(example = "hashes-by-type") String figure,
+            @Schema(example = "Hashes by type") String title,
+            @Schema(enumeration = { "values-changed", "now-available", "now-missing", "added" },
+                    example = "values-changed") String change,
+            List<ValueChange> values) {
     }
 
     /** {@code previous} or {@code current} is null when the row did not exist in that version. */
-    public record ValueChange(Map<String, Object> row, String column, Object previous, Object current, Object delta) {
+    public record ValueChange(@Schema(description = "The row's dimension values", example = "{\"type\": \"pdq\"}")
+            Map<String, Object> row,
+            @Schema(example = "hashes") String column, @Schema(example = "120") Object previous,
+            @Schema(example = "125") Object current, @Schema(description = "current - previous, for numbers", example = "5")
+            Object delta) {
     }
 
     public static ReportChanges between(ReportSnapshot previous, ReportSnapshot current) {

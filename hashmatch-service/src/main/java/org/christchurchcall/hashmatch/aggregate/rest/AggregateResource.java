@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/hashes/aggregates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "aggregates", description = "Figures for transparency reports, without contributor identities")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class AggregateResource {
 
     @Inject

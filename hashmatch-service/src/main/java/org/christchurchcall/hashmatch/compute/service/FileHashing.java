@@ -12,6 +12,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
 import org.christchurchcall.hashmatch.pdq.ImageDecoding;
 import org.christchurchcall.hashmatch.pdq.ImageTooLargeException;
@@ -38,8 +39,14 @@ public class FileHashing {
      * decodes; {@code notAnImage} then says why. {@code dihedral} maps variant names to hashes
      * when asked for.
      */
-    public record FileHashes(long size, String md5, String sha256, String pdq, Integer quality,
-            Map<String, String> dihedral, String notAnImage) {
+    public record FileHashes(@Schema(description = "bytes", example = "48213") long size,
+            @Schema(example = "9e107d9d372bb6826bd81d3542a419d6") String md5,
+            @Schema(example = "d7a8fbb307d7809469ca9abcb0082e4f8d5651e46d3cdb762d02d0bf37c9e592") String sha256,
+            @Schema(description = "64 hexadecimal digits; absent when the file is not an image", example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String pdq,
+            @Schema(description = "PDQ quality 0..100", minimum = "0", maximum = "100", example = "100") Integer quality,
+            @Schema(description = "dihedral=true only: the PDQ hash of each variant (original, rotate90, rotate180, "
+                    + "rotate270, flip-x, flip-y, flip-plus, flip-minus)") Map<String, String> dihedral,
+            @Schema(description = "why no PDQ hash was computed", example = "not an image in a supported format") String notAnImage) {
     }
 
     private final PdqHasher hasher = new PdqHasher();

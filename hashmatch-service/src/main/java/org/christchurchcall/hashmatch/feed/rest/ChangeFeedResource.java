@@ -24,6 +24,8 @@ import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Caller;
 import org.christchurchcall.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,21 +37,34 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/api/v1/hashes/changes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "change feed", description = "Partner sync: every addition, label change, status change and retraction")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class ChangeFeedResource {
 
     /** A change with the record's state as of that change; contributorId only for the secretariat and the contributor. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ChangeView(ChangeKind change, Instant changedAt, UUID id, HashType type, String value,
-            Integer quality, List<String> labels, HashStatus status, UUID incidentId, Integer confidence,
-            UUID contributorId) {
+    public record ChangeView(
+            @Schema(enumeration = { "added", "labels-changed", "status-changed", "retracted" }, example = "added") ChangeKind change,
+            @Schema(example = "2026-03-15T02:10:00Z") Instant changedAt,
+            @Schema(example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID id,
+            @Schema(enumeration = { "pdq", "md5", "sha256" }, example = "pdq") HashType type,
+            @Schema(example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
+            @Schema(minimum = "0", maximum = "100", example = "100") Integer quality,
+            @Schema(example = "[\"graphic-violence-against-defenceless-people\", \"video\"]") List<String> labels,
+            @Schema(enumeration = { "active", "disputed", "retracted" }, example = "active") HashStatus status,
+            UUID incidentId, @Schema(minimum = "0", maximum = "100", example = "90") Integer confidence,
+            @Schema(description = "only for the secretariat and the contributor") UUID contributorId) {
     }
 
     /**
      * {@code nextCursor} is never null: at the end of the log it is the position to poll from
      * later; {@code hasMore} tells whether to fetch again at once.
      */
-    public record ChangePage(List<ChangeView> items, String nextCursor, String next, boolean hasMore) {
+    public record ChangePage(List<ChangeView> items,
+            @Schema(description = "The position after these changes; never null: poll from it later",
+                    example = "MTIzNDU") String nextCursor,
+            @Schema(description = "Link to the following changes",
+                    example = "/api/v1/hashes/changes?limit=100&after=MTIzNDU") String next,
+            @Schema(description = "Whether more changes are waiting: fetch next at once", example = "false") boolean hasMore) {
     }
 
     @Inject
@@ -68,8 +83,10 @@ public class ChangeFeedResource {
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
     public ChangePage changes(
-            @QueryParam("after") @Parameter(description = "nextCursor of the previous page; absent for the beginning") String after,
-            @QueryParam("limit") @Parameter(description = "1..1000, default 100") String limitParam,
+            @QueryParam("after") @Parameter(description = "nextCursor of the previous page; absent for the beginning",
+                    example = "MTIzNDU") String after,
+            @QueryParam("limit") @Parameter(description = "Changes per page", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "1000", defaultValue = "100"), example = "100") String limitParam,
             @Context UriInfo uri) {
         int limit = QueryParams.intBetween("limit", limitParam, 100, 1, 1000);
         long afterSeq = after == null || after.isBlank() ? 0L : seq(Cursor.decode(after, 1).get(0));

@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.christchurchcall.hashmatch.feedback.Dispute;
 import org.christchurchcall.hashmatch.feedback.service.DisputeService;
 import org.christchurchcall.hashmatch.feedback.service.DisputeService.Resolution;
@@ -37,14 +39,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/disputes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feedback and disputes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @RolesAllowed(Roles.SECRETARIAT)
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Only the secretariat handles disputes")
 public class DisputeResource {
 
-    public record DisputeView(UUID id, UUID hashId, String status, String reason, UUID openedBy, Instant openedAt,
-            String outcome, List<String> newLabels, String resolutionComment, Instant resolvedAt, long version) {
+    public record DisputeView(@Schema(example = "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f") UUID id,
+            @Schema(example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID hashId,
+            @Schema(enumeration = { "open", "resolved" }, example = "resolved") String status,
+            @Schema(enumeration = { "wrong-label", "not-terrorist-content", "not-in-taxonomy", "other" },
+                    example = "wrong-label") String reason,
+            UUID openedBy, @Schema(example = "2026-03-16T09:00:00Z") Instant openedAt,
+            @Schema(enumeration = { "keep", "relabel", "retract" }, example = "relabel") String outcome,
+            @Schema(example = "[\"glorification-of-terrorist-acts\", \"video\"]") List<String> newLabels,
+            String resolutionComment, Instant resolvedAt, @Schema(example = "2") long version) {
 
         static DisputeView of(Dispute d) {
             return new DisputeView(d.id, d.hash.id, d.status, d.reason, d.openedBy, d.openedAt, d.outcome,
@@ -63,7 +72,8 @@ public class DisputeResource {
     @Operation(summary = "Disputes in the order they were opened", description = "Role secretariat.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad status, limit or cursor")
-    public Page<DisputeView> list(@QueryParam("status") String status, @BeanParam @Valid PageRequest page,
+    public Page<DisputeView> list(@QueryParam("status") @Parameter(description = "only disputes in this status",
+            schema = @Schema(enumeration = { "open", "resolved" })) String status, @BeanParam @Valid PageRequest page,
             @Context UriInfo uri) {
         if (status != null && !Dispute.OPEN.equals(status) && !Dispute.RESOLVED.equals(status)) {
             throw ApiException.invalidField("status", "must be open or resolved");

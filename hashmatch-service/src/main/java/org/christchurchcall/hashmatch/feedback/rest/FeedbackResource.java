@@ -17,6 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.christchurchcall.hashmatch.feedback.Feedback;
 import org.christchurchcall.hashmatch.feedback.service.FeedbackService;
 import org.christchurchcall.hashmatch.feedback.service.FeedbackService.FeedbackRequest;
@@ -33,15 +35,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/api/v1/hashes/{hashId}/feedback")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "feedback and disputes", description = "Members' agreement with records; the secretariat resolves disputes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class FeedbackResource {
 
     /** Feedback as its author and the secretariat see it; the author's supporter only for the secretariat. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FeedbackView(UUID id, UUID hashId, String verdict, String reason, String comment, UUID disputeId,
-            UUID supporterId, Instant createdAt) {
+    public record FeedbackView(@Schema(example = "0b7e4c1d-2f3a-4b5c-8d9e-0f1a2b3c4d5e") UUID id,
+            @Schema(example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID hashId,
+            @Schema(enumeration = { "agree", "disagree" }, example = "disagree") String verdict,
+            @Schema(enumeration = { "wrong-label", "not-terrorist-content", "not-in-taxonomy", "other" },
+                    example = "wrong-label") String reason,
+            @Schema(example = "The footage is from a news report, not the attacker's stream") String comment,
+            @Schema(description = "the dispute a disagreement opened or joined", example = "c2d3e4f5-a6b7-4c8d-9e0f-1a2b3c4d5e6f") UUID disputeId,
+            @Schema(description = "the author's supporter; only for the secretariat") UUID supporterId,
+            @Schema(example = "2026-03-16T09:00:00Z") Instant createdAt) {
     }
 
     @Inject
@@ -57,7 +66,8 @@ public class FeedbackResource {
             + "for a supporter; once per supporter and record. A disagreement (reason wrong-label, "
             + "not-terrorist-content, not-in-taxonomy or other) opens a dispute, or joins the open one, and marks "
             + "the record disputed.")
-    @APIResponse(responseCode = "201", description = "Recorded; disputeId names the dispute a disagreement joined")
+    @APIResponse(responseCode = "201", description = "Recorded; disputeId names the dispute a disagreement joined",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = FeedbackView.class)))
     @APIResponse(responseCode = "400", description = "Bad verdict, reason or comment")
     @APIResponse(responseCode = "404", description = "No such record")
     @APIResponse(responseCode = "409", description = "Feedback already given, or the record is retracted")

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.christchurchcall.hashmatch.feedback.Dispute;
 import org.christchurchcall.hashmatch.hash.HashRecord;
 import org.christchurchcall.hashmatch.hash.HashStatus;
@@ -28,7 +29,12 @@ public class DisputeService {
     public static final Set<String> OUTCOMES = Set.of("keep", "relabel", "retract");
 
     /** A resolution: the dispute's current version guards against two people resolving it at once. */
-    public record Resolution(String outcome, List<String> labels, String comment, Long version) {
+    public record Resolution(
+            @Schema(enumeration = { "keep", "relabel", "retract" }, required = true, example = "relabel") String outcome,
+            @Schema(description = "relabel only: the record's new label codes",
+                    example = "[\"glorification-of-terrorist-acts\", \"video\"]") List<String> labels,
+            @Schema(example = "Re-labelled after review with the contributor") String comment,
+            @Schema(description = "the dispute's current version", required = true, example = "1") Long version) {
     }
 
     @Inject

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.christchurchcall.hashmatch.feedback.Dispute;
 import org.christchurchcall.hashmatch.feedback.Feedback;
 import org.christchurchcall.hashmatch.hash.HashRecord;
@@ -28,7 +29,11 @@ public class FeedbackService {
     public static final Set<String> REASONS = Set.of("wrong-label", "not-terrorist-content", "not-in-taxonomy", "other");
 
     /** Feedback as sent: verdict agree|disagree; a disagreement needs a reason. */
-    public record FeedbackRequest(String verdict, String reason, String comment) {
+    public record FeedbackRequest(
+            @Schema(enumeration = { "agree", "disagree" }, required = true, example = "disagree") String verdict,
+            @Schema(description = "required when disagreeing; absent when agreeing", enumeration = { "wrong-label",
+                    "not-terrorist-content", "not-in-taxonomy", "other" }, example = "wrong-label") String reason,
+            @Schema(example = "The footage is from a news report, not the attacker's stream") String comment) {
     }
 
     @Inject

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/hashes/counts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hashes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class HashCountsResource {
 
     @Inject
@@ -38,7 +38,8 @@ public class HashCountsResource {
     @APIResponse(responseCode = "400", description = "incidentId missing or not a UUID")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
-    public IncidentCounts counts(@QueryParam("incidentId") @Parameter(required = true) String incident) {
+    public IncidentCounts counts(@QueryParam("incidentId") @Parameter(required = true, description = "the protocol-service incident",
+            example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") String incident) {
         UUID incidentId = QueryParams.uuid("incidentId", incident);
         if (incidentId == null) {
             throw ApiException.invalidField("incidentId", "is required");

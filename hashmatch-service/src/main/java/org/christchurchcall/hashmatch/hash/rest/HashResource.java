@@ -35,6 +35,8 @@ import org.christchurchcall.platform.pagination.PageRequest;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Caller;
 import org.christchurchcall.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,19 +48,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/api/v1/hashes")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "hashes", description = "Shared hashes of known terrorist and violent extremist content")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class HashResource {
 
-    public record BulkSubmission(List<HashSubmission> items) {
+    public record BulkSubmission(@Schema(description = "1 to ccall.hashmatch.max-bulk-items (10,000) hashes",
+            required = true, example = "[{\"type\": \"pdq\", \"value\": "
+                    + "\"f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22\", \"quality\": 100, "
+                    + "\"labels\": [\"graphic-violence-against-defenceless-people\", \"video\"]}, "
+                    + "{\"type\": \"md5\", \"value\": \"d41d8cd98f00b204e9800998ecf8427e\", "
+                    + "\"labels\": [\"instruction\"]}]") List<HashSubmission> items) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BulkItem(int index, ItemResult result, UUID id, String reason) {
+    public record BulkItem(@Schema(description = "the item's position in the request, from 0", example = "0") int index,
+            @Schema(enumeration = { "created", "existing", "rejected" }, example = "created") ItemResult result,
+            @Schema(description = "the record; absent when rejected", example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID id,
+            @Schema(description = "why the item was rejected", example = "labels: not in the taxonomy: not-a-label") String reason) {
     }
 
-    public record BulkResult(int created, int existing, int rejected, List<BulkItem> items) {
+    public record BulkResult(@Schema(example = "1") int created, @Schema(example = "0") int existing,
+            @Schema(example = "1") int rejected, List<BulkItem> items) {
     }
 
     @Inject
@@ -82,8 +93,10 @@ public class HashResource {
     @Operation(summary = "Share one hash", description = "Role hash-contributor, acting for a supporter. Idempotent per "
             + "(type, value, contributor): a hash already shared by the same supporter returns the stored record with 200. "
             + "A pdq hash must carry the quality its hasher reported; below ccall.hashmatch.min-quality (50) it is refused.")
-    @APIResponse(responseCode = "201", description = "Created; Location names the record")
-    @APIResponse(responseCode = "200", description = "This supporter had already shared the hash")
+    @APIResponse(responseCode = "201", description = "Created; Location names the record",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HashView.class)))
+    @APIResponse(responseCode = "200", description = "This supporter had already shared the hash",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HashView.class)))
     @APIResponse(responseCode = "400", description = "Invalid type, value, labels, quality or confidence")
     @APIResponse(responseCode = "409", description = "The same hash was being submitted concurrently")
     @APIResponse(responseCode = "422", description = "PDQ quality below the minimum")
@@ -138,7 +151,8 @@ public class HashResource {
             + "secretariat, service. In key order; contributor ids only for the secretariat and the contributor.")
     @APIResponse(responseCode = "200", description = "One page")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
-    public Page<HashView> list(@QueryParam("incidentId") @Parameter(description = "only hashes of this incident") String incident,
+    public Page<HashView> list(@QueryParam("incidentId") @Parameter(description = "only hashes of this incident",
+            example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") String incident,
             @BeanParam @Valid PageRequest page, @Context UriInfo uri) {
         long after = page.hasCursor() ? parseSeq(Cursor.decode(page.cursor(), 1).get(0)) : 0L;
         UUID incidentId = QueryParams.uuid("incidentId", incident);

@@ -1,5 +1,6 @@
 package org.christchurchcall.hashmatch.hash.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +14,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** A hash record as clients see it. {@code contributorId} only for the secretariat and the contributor. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HashView(UUID id, HashType type, String value, Integer quality, List<String> labels, HashStatus status,
-        UUID incidentId, Integer confidence, UUID contributorId, Instant createdAt, Instant updatedAt, long version) {
+public record HashView(
+        @Schema(example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID id,
+        @Schema(enumeration = { "pdq", "md5", "sha256" }, example = "pdq") HashType type,
+        @Schema(example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
+        @Schema(description = "PDQ quality 0..100; pdq only", minimum = "0", maximum = "100", example = "100") Integer quality,
+        @Schema(example = "[\"graphic-violence-against-defenceless-people\", \"video\"]") List<String> labels,
+        @Schema(enumeration = { "active", "disputed", "retracted" }, example = "active") HashStatus status,
+        @Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID incidentId,
+        @Schema(minimum = "0", maximum = "100", example = "90") Integer confidence,
+        @Schema(description = "only for the secretariat and the contributor") UUID contributorId,
+        @Schema(example = "2026-03-15T02:10:00Z") Instant createdAt, Instant updatedAt,
+        @Schema(example = "1") long version) {
 
     public static HashView of(HashRecord r, Caller caller) {
         boolean mayKnowContributor = caller.isSecretariat() || caller.actsFor(r.contributorId);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.christchurchcall.hashmatch.hash.HashRecord;
 import org.christchurchcall.hashmatch.hash.HashStatus;
 import org.christchurchcall.hashmatch.hash.HashType;
@@ -20,7 +21,12 @@ import org.christchurchcall.platform.problem.ApiException;
 public class HashQueryService {
 
     /** The counts of one incident's hashes, without contributor identities. */
-    public record IncidentCounts(UUID incidentId, long total, long active, long retracted, Map<String, Long> byType) {
+    public record IncidentCounts(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID incidentId,
+            @Schema(example = "12") long total,
+            @Schema(description = "not retracted: active or disputed", example = "11") long active,
+            @Schema(example = "1") long retracted,
+            @Schema(description = "by hash type (pdq, md5, sha256); sums to total",
+                    example = "{\"pdq\": 8, \"md5\": 2, \"sha256\": 2}") Map<String, Long> byType) {
     }
 
     @Inject

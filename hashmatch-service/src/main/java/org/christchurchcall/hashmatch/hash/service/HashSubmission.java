@@ -12,10 +12,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "A hash to share. For pdq the submitter gives the quality its hasher reported: "
         + "a PDQ hash alone does not reveal the quality of the image it came from.")
 public record HashSubmission(
-        @Schema(enumeration = { "pdq", "md5", "sha256" }, required = true) String type,
-        @Schema(description = "hexadecimal digits: 64 for pdq and sha256, 32 for md5; stored in lower case", required = true) String value,
-        @Schema(description = "PDQ quality 0..100, required for pdq, absent otherwise") Integer quality,
-        @Schema(description = "label codes from /api/v1/labels, at least one", required = true) List<String> labels,
-        UUID incidentId,
-        @Schema(description = "the contributor's confidence in the labels, 0..100") Integer confidence) {
+        @Schema(enumeration = { "pdq", "md5", "sha256" }, required = true, example = "pdq") String type,
+        @Schema(description = "hexadecimal digits: 64 for pdq and sha256, 32 for md5; stored in lower case", required = true,
+                example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
+        @Schema(description = "PDQ quality 0..100, required for pdq, absent otherwise", minimum = "0", maximum = "100",
+                example = "100") Integer quality,
+        @Schema(description = "label codes from /api/v1/labels, at least one", required = true,
+                example = "[\"graphic-violence-against-defenceless-people\", \"video\"]") List<String> labels,
+        @Schema(description = "the protocol-service incident the content belongs to, if any",
+                example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID incidentId,
+        @Schema(description = "the contributor's confidence in the labels, 0..100", minimum = "0", maximum = "100",
+                example = "90") Integer confidence) {
 }

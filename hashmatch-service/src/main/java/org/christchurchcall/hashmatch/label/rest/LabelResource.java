@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.christchurchcall.hashmatch.label.Label;
 import org.christchurchcall.hashmatch.label.LabelTaxonomy;
 import org.christchurchcall.platform.pagination.Page;
@@ -21,10 +22,14 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/labels")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "labels", description = "The label taxonomy of hash records")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class LabelResource {
 
-    public record LabelView(String code, String kind, String name, String description, String listSource) {
+    public record LabelView(@Schema(example = "graphic-violence-against-defenceless-people") String code,
+            @Schema(enumeration = { "behaviour", "entity", "list-source", "content-type" }, example = "behaviour") String kind,
+            @Schema(example = "Graphic violence against defenceless people") String name, String description,
+            @Schema(description = "for an entity: the list-source label that designates it",
+                    example = "un-sc-consolidated-list") String listSource) {
     }
 
     @Inject

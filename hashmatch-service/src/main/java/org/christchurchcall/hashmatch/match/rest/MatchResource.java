@@ -16,6 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import org.christchurchcall.hashmatch.compute.rest.UploadExamples;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.christchurchcall.hashmatch.compute.rest.FileForm;
 import org.christchurchcall.hashmatch.compute.service.FileHashing;
 import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
@@ -43,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/match")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "matching", description = "Look up hashes or files against the shared hashes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class MatchResource {
@@ -102,7 +106,11 @@ public class MatchResource {
     }
 
     /** The file's own hashes beside the matches of each: md5, sha256, then pdq (and its variants). */
-    public record FileMatchResponse(FileHashes file, int threshold, String pdqSkipped, List<QueryResult> results) {
+    public record FileMatchResponse(FileHashes file,
+            @Schema(description = "the PDQ Hamming distance applied", example = "31") int threshold,
+            @Schema(description = "why the file's PDQ hash was not matched", example = "quality 30 is below the minimum of 50")
+            String pdqSkipped,
+            List<QueryResult> results) {
     }
 
     @POST
@@ -117,8 +125,18 @@ public class MatchResource {
     @APIResponse(responseCode = "400", description = "No or empty body, or a threshold above the cap")
     @APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB)")
     @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
-    public FileMatchResponse matchRaw(InputStream body, @QueryParam("dihedral") boolean dihedral,
-            @QueryParam("threshold") String threshold) {
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING,
+                    format = "binary"), examples = @ExampleObject(name = "file", summary = UploadExamples.RAW_SUMMARY,
+                            value = UploadExamples.RAW_VALUE)),
+            @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "image", summary = UploadExamples.RAW_SUMMARY,
+                            value = UploadExamples.RAW_VALUE)) })
+    public FileMatchResponse matchRaw(InputStream body,
+            @QueryParam("dihedral") @Parameter(description = "also match the 7 rotated and mirrored variants") boolean dihedral,
+            @QueryParam("threshold") @Parameter(description = "largest PDQ Hamming distance; default "
+                    + "ccall.hashmatch.default-threshold", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                            maximum = "31", defaultValue = "31"), example = "31") String threshold) {
         int t = threshold(threshold == null || threshold.isBlank() ? null
                 : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
         return matchFile(uploads.read(body), dihedral, t);
@@ -133,10 +151,14 @@ public class MatchResource {
     @APIResponse(responseCode = "400", description = "No file part, or a threshold above the cap")
     @APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB)")
     @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
-    @RequestBody(content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
-            schema = @Schema(implementation = FileForm.class)))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
+            schema = @Schema(implementation = FileForm.class), examples = @ExampleObject(name = "file",
+                    summary = UploadExamples.FORM_SUMMARY, value = UploadExamples.FORM_VALUE)))
     public FileMatchResponse matchForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("dihedral") boolean dihedral, @QueryParam("threshold") String threshold) {
+            @QueryParam("dihedral") @Parameter(description = "also match the 7 rotated and mirrored variants") boolean dihedral,
+            @QueryParam("threshold") @Parameter(description = "largest PDQ Hamming distance; default "
+                    + "ccall.hashmatch.default-threshold", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                            maximum = "31", defaultValue = "31"), example = "31") String threshold) {
         int t = threshold(threshold == null || threshold.isBlank() ? null
                 : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
         return matchFile(uploads.readForm(body, contentType), dihedral, t);

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.christchurchcall.hashmatch.hash.HashStatus;
 import org.christchurchcall.hashmatch.hash.HashType;
 import org.christchurchcall.hashmatch.index.Match;
@@ -41,8 +42,17 @@ public class MatchService {
 
     /** One matching record: never its contributor. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hit(UUID id, HashType type, String value, int distance, List<String> labels, UUID incidentId,
-            HashStatus status, String variant) {
+    public record Hit(@Schema(example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID id,
+            @Schema(enumeration = { "pdq", "md5", "sha256" }, example = "pdq") HashType type,
+            @Schema(example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
+            @Schema(description = "Hamming distance for pdq; 0 for an exact match", minimum = "0", maximum = "256",
+                    example = "4") int distance,
+            @Schema(example = "[\"graphic-violence-against-defenceless-people\", \"video\"]") List<String> labels,
+            UUID incidentId,
+            @Schema(description = "disputed records match too", enumeration = { "active", "disputed" },
+                    example = "active") HashStatus status,
+            @Schema(description = "the dihedral variant of the query that matched", enumeration = { "original",
+                    "rotate90", "rotate180", "rotate270", "flip-x", "flip-y", "flip-plus", "flip-minus" }) String variant) {
     }
 
     private record Described(UUID id, HashType type, String value, List<String> labels, UUID incidentId,

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/incidents/aggregates")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "aggregates", description = "Figures for published reports; exercises excluded")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class IncidentAggregatesResource {
 
     static final Duration MAX_RANGE = Duration.ofDays(3660);

@@ -1,5 +1,6 @@
 package org.christchurchcall.protocol.catalogue.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -28,7 +29,7 @@ public final class ProtocolDtos {
     }
 
     public record Create(
-            @NotBlank @Size(max = 60) @Pattern(regexp = KEBAB, message = "must be lower-case kebab") String code,
+            @Schema(example = "ccscrp") @NotBlank @Size(max = 60) @Pattern(regexp = KEBAB, message = "must be lower-case kebab") String code,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Size(max = 5000) String description,
             @NotNull Boolean requiresSecondApproval,
@@ -36,7 +37,7 @@ public final class ProtocolDtos {
     }
 
     public record Update(
-            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Christchurch Call Shared Crisis Response Protocol") @NotBlank @Size(max = 200) String name,
             @NotNull @Size(max = 5000) String description,
             @NotNull Boolean requiresSecondApproval,
             @NotEmpty @Size(max = 20) List<@NotNull @Valid LevelInput> levels,
@@ -46,11 +47,11 @@ public final class ProtocolDtos {
     public record LevelView(String code, String name, String description, int position, boolean retired) {
     }
 
-    public record ProtocolView(String code, String name, String description, boolean requiresSecondApproval,
+    public record ProtocolView(@Schema(example = "ccscrp") String code, String name, String description, boolean requiresSecondApproval,
             List<LevelView> levels, long version, Instant updatedAt) {
     }
 
-    public record ParticipantView(UUID supporterId, String supporterName, String supporterType, String country,
+    public record ParticipantView(UUID supporterId, @Schema(example = "Aotearoa New Zealand") String supporterName, String supporterType, String country,
             int webhookEndpoints, List<CrisisContact.ContactPoint> contactPoints, Instant fetchedAt) {
     }
 }

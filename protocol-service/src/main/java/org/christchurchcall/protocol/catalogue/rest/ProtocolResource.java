@@ -1,5 +1,7 @@
 package org.christchurchcall.protocol.catalogue.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.net.URI;
 import java.util.List;
 
@@ -41,7 +43,7 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "protocols", description = "Crisis response protocols and their levels")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class ProtocolResource {
 
@@ -75,7 +77,8 @@ public class ProtocolResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(summary = "Create a protocol with its levels (role: secretariat)")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProtocolDtos.ProtocolView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Not the secretariat")
     @APIResponse(responseCode = "409", description = "The code is taken")

@@ -22,7 +22,7 @@ import io.smallrye.mutiny.Multi;
 
 @Path("/api/v1/incidents/events")
 @Tag(name = "live updates", description = "Server-Sent Events of incident timelines")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class IncidentEventsResource {
 
     @Inject

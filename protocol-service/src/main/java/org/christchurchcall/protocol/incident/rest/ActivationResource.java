@@ -1,5 +1,7 @@
 package org.christchurchcall.protocol.incident.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.net.URI;
 import java.util.UUID;
 
@@ -32,7 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "activations", description = "Protocol activations, second-organisation approval, level changes")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Not a crisis-coordinator, not a participant of the protocol, "
         + "or (approval) the same organisation as the requester")
@@ -49,7 +51,8 @@ public class ActivationResource {
     @RolesAllowed(Roles.CRISIS_COORDINATOR)
     @Operation(summary = "Activate a protocol at a level with the criteria checklist and decision (role: "
             + "crisis-coordinator); takes effect at once unless the protocol requires a second organisation")
-    @APIResponse(responseCode = "201", description = "The activation, in-effect or pending-approval")
+    @APIResponse(responseCode = "201", description = "The activation, in-effect or pending-approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncidentViews.ActivationView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, unknown protocol or level")
     @APIResponse(responseCode = "409", description = "Not allowed in the incident's state, or already activated")
     public Response activate(@PathParam("incidentId") UUID incidentId, @NotNull @Valid IncidentRequests.Activate body) {

@@ -1,5 +1,6 @@
 package org.christchurchcall.protocol.incident.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +23,9 @@ public final class IncidentRequests {
     }
 
     public record Report(
-            @NotBlank @Size(max = 200) String title,
+            @Schema(example = "Livestreamed attack at a place of worship") @NotBlank @Size(max = 200) String title,
             @NotBlank @Size(max = 10000) String description,
-            @NotNull Instant occurredAt,
+            @Schema(example = "2026-03-15T01:40:00Z") @NotNull Instant occurredAt,
             @NotBlank @Size(max = 200) String location,
             @Size(max = 500) List<@NotBlank @Size(max = 2048) @Pattern(regexp = "^https?://\\S+$",
                     message = "must be an http or https URL") String> contentUrls,
@@ -36,42 +37,44 @@ public final class IncidentRequests {
     }
 
     public record Transition(
+            @Schema(enumeration = { "reported", "assessing", "active", "concluding", "concluded", "debriefed" }, example = "assessing")
             @NotNull @Pattern(regexp = "^(reported|assessing|active|concluding|concluded|debriefed)$",
                     message = "must be one of reported, assessing, active, concluding, concluded, debriefed") String to,
-            @NotNull Long version,
+            @Schema(example = "3") @NotNull Long version,
             @Size(max = 10000) String rationale,
             @Size(max = 100000) String review) {
     }
 
     public record Criteria(
-            @NotNull Boolean ongoingEvent,
+            @Schema(example = "true") @NotNull Boolean ongoingEvent,
             @NotNull Boolean perpetratorProducedContent,
             @NotNull Boolean murderOrAttemptedMurder,
             @NotNull Boolean onOrSpreadingToMemberPlatforms) {
     }
 
     public record Activate(
-            @NotBlank @Pattern(regexp = KEBAB, message = "must be a protocol code") String protocol,
+            @Schema(example = "ccscrp") @NotBlank @Pattern(regexp = KEBAB, message = "must be a protocol code") String protocol,
             @NotBlank @Pattern(regexp = KEBAB, message = "must be a level code") String level,
             @NotNull @Valid Criteria criteria,
             @NotBlank @Size(max = 10000) String decision) {
     }
 
-    public record Approve(@Size(max = 10000) String note) {
+    public record Approve(@Schema(example = "Confirmed with our trust and safety team") @Size(max = 10000) String note) {
     }
 
     public record ChangeLevel(
             @NotBlank @Pattern(regexp = KEBAB, message = "must be a level code") String level,
-            @NotBlank @Size(max = 10000) String reason,
+            @Schema(example = "Content is spreading to further platforms") @NotBlank @Size(max = 10000) String reason,
             @NotNull Long version) {
     }
 
     public record SituationalUpdate(
-            @NotBlank @Size(max = 10000) String summary,
+            @Schema(example = "Copies found on 4 further platforms") @NotBlank @Size(max = 10000) String summary,
             @Size(max = 20) Map<@Pattern(regexp = "^[a-z][A-Za-z0-9]{0,49}$", message = "must be a camelCase name")
                     String, @NotNull @PositiveOrZero Long> counts) {
     }
 
-    public record Acknowledge(UUID eventId, @Size(max = 2000) String note) {
+    public record Acknowledge(@Schema(description = "The webhook event acknowledged (its eventId)", example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID eventId,
+            @Schema(example = "Received; our crisis team is on it") @Size(max = 2000) String note) {
     }
 }

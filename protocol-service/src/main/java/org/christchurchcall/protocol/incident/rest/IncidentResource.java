@@ -1,5 +1,8 @@
 package org.christchurchcall.protocol.incident.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +50,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "incidents", description = "Online crises, their lifecycle, updates, participants and acknowledgements")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class IncidentResource {
@@ -70,7 +73,8 @@ public class IncidentResource {
     @POST
     @RolesAllowed({ Roles.GOVERNMENT, Roles.COMPANY, Roles.SECRETARIAT })
     @Operation(summary = "Report an online crisis (roles: government, company, secretariat)")
-    @APIResponse(responseCode = "201", description = "Reported; Location names the incident")
+    @APIResponse(responseCode = "201", description = "Reported; Location names the incident",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncidentViews.IncidentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields (problem+json)")
     public Response report(@NotNull @Valid IncidentRequests.Report body, @Context UriInfo uri) {
         Incident i = incidents.report(body);
@@ -86,7 +90,9 @@ public class IncidentResource {
     @APIResponse(responseCode = "200", description = "A page of incidents")
     @APIResponse(responseCode = "400", description = "Bad limit, cursor or status")
     public Page<IncidentViews.IncidentView> list(@BeanParam @Valid PageRequest page,
-            @QueryParam("status") @Pattern(regexp = "^(reported|assessing|active|concluding|concluded|debriefed)$",
+            @QueryParam("status") @Parameter(description = "Only incidents in this status",
+                    schema = @Schema(enumeration = { "reported", "assessing", "active", "concluding", "concluded",
+                            "debriefed" })) @Pattern(regexp = "^(reported|assessing|active|concluding|concluded|debriefed)$",
                     message = "must be one of reported, assessing, active, concluding, concluded, debriefed") String status,
             @Context UriInfo uri) {
         Instant at = null;
@@ -141,7 +147,8 @@ public class IncidentResource {
     @RolesAllowed({ Roles.CRISIS_COORDINATOR, Roles.SECRETARIAT })
     @Operation(summary = "Post a situational update with counts; notifies participants (roles: crisis-coordinator, "
             + "secretariat)")
-    @APIResponse(responseCode = "201", description = "The timeline entry of the update")
+    @APIResponse(responseCode = "201", description = "The timeline entry of the update",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TimelineEntryView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such incident")
     @APIResponse(responseCode = "409", description = "The incident is not active or concluding")
@@ -168,7 +175,8 @@ public class IncidentResource {
     @Path("/{id}/acknowledgements")
     @RolesAllowed({ Roles.GOVERNMENT, Roles.COMPANY, Roles.INTERGOVERNMENTAL, Roles.CIVIL_SOCIETY })
     @Operation(summary = "Acknowledge the incident's alert for the caller's supporter (roles: a supporter type)")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponse(responseCode = "201", description = "Recorded",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncidentViews.AcknowledgementView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "404", description = "No such incident")
     @APIResponse(responseCode = "409", description = "Not acknowledgeable in this state")
@@ -176,6 +184,18 @@ public class IncidentResource {
         Acknowledgement a = acknowledgements.acknowledge(id, body);
         return Response.created(URI.create("/api/v1/incidents/" + id + "/acknowledgements/" + a.id))
                 .entity(IncidentViews.of(a)).build();
+    }
+
+    @GET
+    @Path("/{id}/acknowledgements")
+    @RolesAllowed({ Roles.SECRETARIAT, Roles.GOVERNMENT, Roles.COMPANY, Roles.INTERGOVERNMENTAL, Roles.CIVIL_SOCIETY,
+            Roles.CRISIS_COORDINATOR })
+    @Operation(summary = "The incident's acknowledgements, oldest first (roles: as for the incident); the "
+            + "incident's links.acknowledgements")
+    @APIResponse(responseCode = "200", description = "The acknowledgements")
+    @APIResponse(responseCode = "404", description = "No such incident, or not visible to the caller")
+    public Page<IncidentViews.AcknowledgementView> acknowledgements(@PathParam("id") UUID id) {
+        return new Page<>(acknowledgements.list(id).stream().map(IncidentViews::of).toList(), null, null);
     }
 
     @GET

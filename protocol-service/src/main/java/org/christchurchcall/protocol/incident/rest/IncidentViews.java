@@ -1,5 +1,6 @@
 package org.christchurchcall.protocol.incident.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,9 +19,10 @@ public final class IncidentViews {
     private IncidentViews() {
     }
 
-    public record IncidentView(UUID id, String title, String description, Instant occurredAt, String location,
+    public record IncidentView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, String title, String description, Instant occurredAt, String location,
             List<String> contentUrls, List<String> platforms, List<String> contentTypes, List<String> protocols,
-            boolean exercise, String classification, String status, List<String> nextStatuses,
+            boolean exercise, @Schema(enumeration = { "live", "exercise" }) String classification,
+            @Schema(enumeration = { "reported", "assessing", "active", "concluding", "concluded", "debriefed" }, example = "active") String status, List<String> nextStatuses,
             UUID reportedBySupporter, Instant reportedAt, Instant assessingAt, Instant activatedAt,
             Instant concludingAt, Instant concludedAt, String conclusionRationale, Instant debriefedAt,
             String afterActionReview, List<ActivationView> activations, CrisisHashes.Summary crisisHashes,
@@ -31,17 +33,19 @@ public final class IncidentViews {
             boolean murderOrAttemptedMurder, boolean onOrSpreadingToMemberPlatforms) {
     }
 
-    public record ActivationView(UUID id, UUID incidentId, String protocol, String level, String status,
+    public record ActivationView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, UUID incidentId,
+            @Schema(example = "ccscrp") String protocol, String level,
+            @Schema(enumeration = { "pending-approval", "in-effect" }) String status,
             CriteriaView criteria, String decision, UUID requestedBySupporter, Instant requestedAt,
             UUID approvedBySupporter, Instant approvedAt, Instant effectiveAt, long version) {
     }
 
-    public record ParticipantView(UUID supporterId, String supporterName, Instant firstNotifiedAt,
+    public record ParticipantView(UUID supporterId, @Schema(example = "Aotearoa New Zealand") String supporterName, Instant firstNotifiedAt,
             Instant firstDeliveredAt, Long timeToDeliverMs, Instant acknowledgedAt, Long timeToAcknowledgeMs,
             long pending, long delivered, long deadLettered) {
     }
 
-    public record AcknowledgementView(UUID id, UUID incidentId, UUID supporterId, UUID eventId, String note,
+    public record AcknowledgementView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, UUID incidentId, UUID supporterId, UUID eventId, String note,
             Instant receivedAt) {
     }
 

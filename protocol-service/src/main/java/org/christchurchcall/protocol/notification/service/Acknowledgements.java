@@ -89,6 +89,13 @@ public class Acknowledgements {
         return a;
     }
 
+    /** The acknowledgements of an incident the caller may see, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Acknowledgement> list(UUID incidentId) {
+        Incident i = access.visible(incidentId);
+        return Acknowledgement.list("incidentId = ?1 order by receivedAt, id", i.id);
+    }
+
     /** Participants with their timings and delivery counts. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Row> participants(UUID incidentId) {

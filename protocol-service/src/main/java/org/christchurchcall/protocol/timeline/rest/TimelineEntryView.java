@@ -1,5 +1,6 @@
 package org.christchurchcall.protocol.timeline.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,7 +10,8 @@ import org.christchurchcall.protocol.timeline.TimelineEntry;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** One timeline entry; {@code chainVersion} says which canonical form {@code hash} covers (TimelineChain). */
-public record TimelineEntryView(UUID id, UUID incidentId, int position, Instant recordedAt, String kind, String actor,
+public record TimelineEntryView(UUID id, UUID incidentId, @Schema(example = "7") int position, Instant recordedAt,
+        @Schema(example = "situational-update") String kind, String actor,
         JsonNode data, String prevHash, String hash, int chainVersion) {
 
     public static TimelineEntryView of(TimelineEntry e) {

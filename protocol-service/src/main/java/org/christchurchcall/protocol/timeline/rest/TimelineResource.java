@@ -1,5 +1,6 @@
 package org.christchurchcall.protocol.timeline.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/incidents/{incidentId}/timeline")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "timeline", description = "The append-only, hash-chained incident log")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 @APIResponse(responseCode = "404", description = "No such incident, or not visible to the caller")
@@ -46,7 +47,7 @@ public class TimelineResource {
     @Inject
     Access access;
 
-    public record Verification(UUID incidentId, boolean ok, int entries, Integer firstBrokenPosition,
+    public record Verification(UUID incidentId, @Schema(example = "true") boolean ok, int entries, Integer firstBrokenPosition,
             UUID firstBrokenEntryId, String reason) {
     }
 

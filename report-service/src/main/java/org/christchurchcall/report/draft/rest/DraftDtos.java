@@ -25,20 +25,31 @@ public final class DraftDtos {
     }
 
     public record Override(
-            @Schema(description = "Why the report is published without some figures; the report states it")
+            @Schema(description = "Why the report is published without some figures; the report states it",
+                    example = "protocol-service was unavailable for the whole period; its figures follow in version 2")
             @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record Publish(
-            @Schema(description = "The draft's version as last read (optimistic locking)") @NotNull Long version,
+            @Schema(description = "The draft's version as last read (optimistic locking)", example = "1") @NotNull Long version,
             @Schema(description = "Required exactly when the draft has missing figures") @Valid Override override) {
     }
 
-    public record DraftSummary(UUID id, String period, String status, long version, Instant generatedAt, int missingFigures,
-            Integer publishedVersion) {
+    public record DraftSummary(@Schema(example = "8d3e2f1a-5b6c-4d7e-8f90-a1b2c3d4e5f6") UUID id,
+            @Schema(example = "2024-q2") String period,
+            @Schema(enumeration = { "draft", "published" }, example = "draft") String status,
+            @Schema(example = "1") long version, @Schema(example = "2024-07-01T09:00:00Z") Instant generatedAt,
+            @Schema(description = "Figures a source could not give", example = "0") int missingFigures,
+            @Schema(description = "The published version this draft became; null while a draft") Integer publishedVersion) {
     }
 
-    public record DraftView(UUID id, String period, String status, long version, Instant generatedAt, Integer publishedVersion,
-            String publishedUrl, List<MissingFigure> missing, ReportContent content) {
+    public record DraftView(@Schema(example = "8d3e2f1a-5b6c-4d7e-8f90-a1b2c3d4e5f6") UUID id,
+            @Schema(example = "2024-q2") String period,
+            @Schema(enumeration = { "draft", "published" }, example = "draft") String status,
+            @Schema(example = "1") long version, @Schema(example = "2024-07-01T09:00:00Z") Instant generatedAt,
+            @Schema(description = "The published version this draft became; null while a draft") Integer publishedVersion,
+            @Schema(description = "Path of the published version; null while a draft",
+                    example = "/api/v1/reports/2024-q2/versions/1") String publishedUrl,
+            List<MissingFigure> missing, ReportContent content) {
     }
 }

@@ -32,9 +32,14 @@ import org.christchurchcall.report.draft.service.DraftService;
 import org.christchurchcall.report.publication.PublishedReport;
 import org.christchurchcall.report.publication.rest.ReportLinks;
 import org.christchurchcall.report.publication.rest.PublishedDtos;
+import org.christchurchcall.report.publication.rest.ReportExamples;
 import org.christchurchcall.report.publication.service.PublicationService;
 import org.christchurchcall.report.rendering.HtmlReport;
 import org.christchurchcall.report.rendering.ReportPage;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -42,7 +47,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/report-drafts")
 @Tag(name = "Report drafts", description = "Reports generated from the other services' aggregates, before publication")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
 public class DraftResource {
@@ -63,7 +68,8 @@ public class DraftResource {
     @Operation(summary = "Generate a draft report for a period (secretariat)",
             description = "Calls hashmatch-service, protocol-service and supporter-service for their aggregates; a source that "
                     + "fails leaves its figures named as missing, never as zero.")
-    @APIResponse(responseCode = "201", description = "Draft generated; Location names it")
+    @APIResponse(responseCode = "201", description = "Draft generated; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftDtos.DraftView.class)))
     @APIResponse(responseCode = "400", description = "Malformed period, or one before 2019 or in the future")
     public Response create(@NotNull @Valid DraftDtos.CreateDraft body, @Context UriInfo uri) {
         ReportDraft d = drafts.generate(body.period(), caller.clientId());
@@ -100,7 +106,10 @@ public class DraftResource {
     @RolesAllowed({ Roles.SECRETARIAT, Roles.AUDITOR })
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "A draft as the HTML page it would be published as (secretariat, auditor)")
-    @APIResponse(responseCode = "200", description = "The HTML page")
+    @APIResponse(responseCode = "200", description = "The HTML page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "page", summary = "The start of a draft page",
+                            value = ReportExamples.DRAFT_HTML)))
     @APIResponse(responseCode = "404", description = "No such draft")
     public Response html(@PathParam("id") UUID id) {
         ReportDraft d = find(id);
@@ -129,7 +138,9 @@ public class DraftResource {
     @Operation(summary = "Publish a draft as the next version of its period's report (secretariat)",
             description = "Freezes an immutable snapshot with its version, time, figures and sources, and the SHA-256 of its "
                     + "canonical JSON. A draft with missing figures needs an override with a reason, which the report states.")
-    @APIResponse(responseCode = "201", description = "Published; Location is the version's public URL")
+    @APIResponse(responseCode = "201", description = "Published; Location is the version's public URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PublishedDtos.PublishedSummary.class)))
     @APIResponse(responseCode = "400", description = "Bad body, or an override on a draft with every figure")
     @APIResponse(responseCode = "404", description = "No such draft")
     @APIResponse(responseCode = "409", description = "Stale version, already published, or figures missing without an override")

@@ -37,6 +37,11 @@ import org.christchurchcall.report.rendering.Csv;
 import org.christchurchcall.report.rendering.HtmlReport;
 import org.christchurchcall.report.rendering.ReportPage;
 import org.christchurchcall.report.rendering.ZipOfTables;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,7 +83,7 @@ public class PublishedReportResource {
     @Operation(summary = "The published versions of one period's report (public)")
     @APIResponse(responseCode = "200", description = "The versions, oldest first, and the latest")
     @APIResponse(responseCode = "404", description = "Nothing published for this period")
-    public PublishedDtos.PeriodReports period(@PathParam("period") String period, @Context UriInfo uri) {
+    public PublishedDtos.PeriodReports period(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @Context UriInfo uri) {
         List<PublishedReport> versions = publication.versions(period);
         if (versions.isEmpty()) {
             throw ApiException.notFound("published report for period", period);
@@ -94,7 +99,7 @@ public class PublishedReportResource {
     @Operation(summary = "Redirects to the latest version of a period's report (public)")
     @APIResponse(responseCode = "307", description = "Location is the latest version")
     @APIResponse(responseCode = "404", description = "Nothing published for this period")
-    public Response latest(@PathParam("period") String period, @Context UriInfo uri) {
+    public Response latest(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @Context UriInfo uri) {
         return redirectToLatest(period, "", uri);
     }
 
@@ -104,7 +109,7 @@ public class PublishedReportResource {
             description = "/latest/report.html, /latest/tables.zip, ... answer 307 to /versions/{n}/...")
     @APIResponse(responseCode = "307", description = "Location is the representation of the latest version")
     @APIResponse(responseCode = "404", description = "Nothing published for this period")
-    public Response latestRepresentation(@PathParam("period") String period, @PathParam("rest") String rest,
+    public Response latestRepresentation(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @PathParam("rest") @Parameter(description = "The representation", example = "report.html") String rest,
             @Context UriInfo uri) {
         return redirectToLatest(period, "/" + rest, uri);
     }
@@ -120,9 +125,11 @@ public class PublishedReportResource {
     @Path(PERIOD + "/versions/" + VERSION)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "One published version as JSON: the snapshot, its SHA-256 and how to re-check it (public)")
-    @APIResponse(responseCode = "200", description = "The published report")
+    @APIResponse(responseCode = "200", description = "The published report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = PublishedDtos.PublishedView.class)))
     @APIResponse(responseCode = "404", description = "No such version")
-    public Response version(@PathParam("period") String period, @PathParam("version") int version, @Context UriInfo uri) {
+    public Response version(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @PathParam("version") @Parameter(description = "From 1 within the period", example = "1") int version, @Context UriInfo uri) {
         PublishedReport r = find(period, version);
         Map<String, String> links = new LinkedHashMap<>();
         ReportLinks.forVersion(period, version)
@@ -137,9 +144,14 @@ public class PublishedReportResource {
     @Path(PERIOD + "/versions/" + VERSION + "/canonical.json")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The exact bytes the published SHA-256 covers (public)")
-    @APIResponse(responseCode = "200", description = "Canonical JSON of the snapshot")
+    @APIResponse(responseCode = "200", description = "Canonical JSON of the snapshot",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT,
+                    description = "The snapshot (schema ccall-report/1) as RFC 8785 canonical JSON; its SHA-256 is the "
+                            + "version's sha256"),
+                    examples = @ExampleObject(name = "snapshot", summary = "Part of a snapshot (keys sorted)",
+                            value = ReportExamples.CANONICAL)))
     @APIResponse(responseCode = "404", description = "No such version")
-    public Response canonical(@PathParam("period") String period, @PathParam("version") int version) {
+    public Response canonical(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @PathParam("version") @Parameter(description = "From 1 within the period", example = "1") int version) {
         PublishedReport r = find(period, version);
         return immutable(Response.ok(r.snapshot.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE), r)
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(r.sha256)))
@@ -150,9 +162,12 @@ public class PublishedReportResource {
     @Path(PERIOD + "/versions/" + VERSION + "/report.html")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "One published version as an HTML page with SVG charts and a print stylesheet; works offline (public)")
-    @APIResponse(responseCode = "200", description = "The HTML page")
+    @APIResponse(responseCode = "200", description = "The HTML page",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "page", summary = "The start of a published page",
+                            value = ReportExamples.PUBLISHED_HTML)))
     @APIResponse(responseCode = "404", description = "No such version")
-    public Response html(@PathParam("period") String period, @PathParam("version") int version, @Context UriInfo uri) {
+    public Response html(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @PathParam("version") @Parameter(description = "From 1 within the period", example = "1") int version, @Context UriInfo uri) {
         PublishedReport r = find(period, version);
         ReportSnapshot s = publication.snapshot(r);
         List<ReportPage.Link> links = ReportLinks.forVersion(period, version).stream()
@@ -167,11 +182,14 @@ public class PublishedReportResource {
     @Path(PERIOD + "/versions/" + VERSION + "/tables/{figure: [a-z0-9-]+}.csv")
     @Produces("text/csv")
     @Operation(summary = "One figure of a published version as CSV (public)")
-    @APIResponse(responseCode = "200", description = "RFC 4180 CSV; an empty field is an unknown value")
+    @APIResponse(responseCode = "200", description = "RFC 4180 CSV; an empty field is an unknown value",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING),
+                    examples = @ExampleObject(name = "hashes-by-type", summary = "The figure hashes-by-type",
+                            value = ReportExamples.CSV)))
     @APIResponse(responseCode = "404", description = "No such version or figure")
     @APIResponse(responseCode = "409", description = "The figure is missing from this version")
-    public Response csv(@PathParam("period") String period, @PathParam("version") int version,
-            @PathParam("figure") String figure) {
+    public Response csv(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @PathParam("version") @Parameter(description = "From 1 within the period", example = "1") int version,
+            @PathParam("figure") @Parameter(description = "A figure id, as in the snapshot's tables", example = "hashes-by-type") String figure) {
         PublishedReport r = find(period, version);
         FigureTable t = publication.snapshot(r).table(figure);
         if (t == null) {
@@ -190,9 +208,12 @@ public class PublishedReportResource {
     @Path(PERIOD + "/versions/" + VERSION + "/tables.zip")
     @Produces("application/zip")
     @Operation(summary = "Every available figure of a published version as CSV files in a zip, with a README (public)")
-    @APIResponse(responseCode = "200", description = "The zip")
+    @APIResponse(responseCode = "200", description = "The zip: README.txt and one <figure>.csv per available figure",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "tables", summary = "The tables of 2024-q2 version 1",
+                            externalValue = "/api/v1/reports/2024-q2/versions/1/tables.zip")))
     @APIResponse(responseCode = "404", description = "No such version")
-    public Response zip(@PathParam("period") String period, @PathParam("version") int version) {
+    public Response zip(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @PathParam("version") @Parameter(description = "From 1 within the period", example = "1") int version) {
         PublishedReport r = find(period, version);
         return immutable(Response.ok(ZipOfTables.of(publication.snapshot(r), r.sha256), "application/zip"), r)
                 .header("Content-Disposition", "attachment; filename=\"" + period + "-v" + version + "-tables.zip\"")
@@ -203,9 +224,10 @@ public class PublishedReportResource {
     @Path(PERIOD + "/versions/" + VERSION + "/changes")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "What changed from the previous version of the same period (public)")
-    @APIResponse(responseCode = "200", description = "Changes per figure and value; empty for a first version")
+    @APIResponse(responseCode = "200", description = "Changes per figure and value; empty for a first version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportChanges.class)))
     @APIResponse(responseCode = "404", description = "No such version")
-    public Response changes(@PathParam("period") String period, @PathParam("version") int version) {
+    public Response changes(@PathParam("period") @Parameter(description = "2024, 2024-h1, 2024-q3, 2024-05 or 2024-03-01--2024-03-15", example = "2024-q2") String period, @PathParam("version") @Parameter(description = "From 1 within the period", example = "1") int version) {
         PublishedReport r = find(period, version);
         return immutable(Response.ok(changes(publication.snapshot(r))), r).build();
     }

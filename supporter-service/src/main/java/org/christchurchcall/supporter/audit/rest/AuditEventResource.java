@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit trail")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class AuditEventResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.clients.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,7 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "API clients", description = "Machine clients that obtain tokens at /oauth2/token")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @RolesAllowed({ Roles.SECRETARIAT, Roles.GOVERNMENT, Roles.COMPANY, Roles.INTERGOVERNMENTAL, Roles.CIVIL_SOCIETY })
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Neither the secretariat nor a supporter acting for itself")
@@ -54,7 +56,8 @@ public class ApiClientResource {
             + "role and may add those of crisis-coordinator, hash-contributor and matcher that the secretariat granted "
             + "its supporter (GET /api/v1/supporters/{id}/entitlements). The answer carries clientSecret, shown this "
             + "once.")
-    @APIResponse(responseCode = "201", description = "Created, with its secret; Location names it")
+    @APIResponse(responseCode = "201", description = "Created, with its secret; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ClientView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields, or roles wider than the supporter's type allows")
     @APIResponse(responseCode = "403", description = "Not the secretariat nor a supporter acting for itself, or an "
             + "operational role the supporter was not granted (named in the problem)")

@@ -1,5 +1,6 @@
 package org.christchurchcall.supporter.commitments.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -33,7 +34,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/commitments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Commitments", description = "The Call's 25 commitments (labels are our paraphrase)")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @Authenticated
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -42,7 +43,7 @@ public class CommitmentResource {
     @Inject
     CommitmentRepository commitments;
 
-    public record CommitmentView(String id, CommitmentGroup group, int position, String label, boolean paraphrase,
+    public record CommitmentView(@Schema(example = "7") String id, CommitmentGroup group, int position, String label, boolean paraphrase,
             String note) {
         public static CommitmentView of(Commitment c) {
             return new CommitmentView(c.id, c.commitmentGroup, c.position, c.label, c.paraphrase, c.note);

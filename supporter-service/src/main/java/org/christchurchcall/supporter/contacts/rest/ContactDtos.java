@@ -1,5 +1,6 @@
 package org.christchurchcall.supporter.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -30,21 +31,21 @@ public final class ContactDtos {
     }
 
     public record ContactPointInput(
-            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Aotearoa New Zealand") @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 200) String role,
             @NotBlank @Email @Size(max = 320) String email,
             @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
     }
 
     public record ContactPointUpdate(
-            @NotNull Long version,
+            @Schema(example = "1") @NotNull Long version,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 200) String role,
             @NotBlank @Email @Size(max = 320) String email,
             @NotBlank @Pattern(regexp = PHONE, message = PHONE_MESSAGE) String phone) {
     }
 
-    public record ContactPointView(UUID id, UUID supporterId, String name, String role, String email, String phone,
+    public record ContactPointView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, UUID supporterId, String name, String role, String email, String phone,
             Instant createdAt, long version) {
         public static ContactPointView of(ContactPoint c) {
             return new ContactPointView(c.id, c.supporterId, c.name, c.role, c.email, c.phone, c.createdAt, c.version);
@@ -52,14 +53,14 @@ public final class ContactDtos {
     }
 
     public record WebhookInput(
-            @NotBlank @Size(max = 2000) String url,
+            @Schema(example = "https://hooks.example.org/ccall") @NotBlank @Size(max = 2000) String url,
             @NotEmpty @Size(max = 20) Set<@NotNull @Size(max = 60) @Pattern(regexp = PROTOCOL,
                     message = PROTOCOL_MESSAGE) String> protocols,
             Boolean active) {
     }
 
     public record WebhookUpdate(
-            @NotNull Long version,
+            @Schema(example = "1") @NotNull Long version,
             @NotBlank @Size(max = 2000) String url,
             @NotEmpty @Size(max = 20) Set<@NotNull @Size(max = 60) @Pattern(regexp = PROTOCOL,
                     message = PROTOCOL_MESSAGE) String> protocols,
@@ -68,7 +69,7 @@ public final class ContactDtos {
 
     /** {@code signingSecret} is present only in the answer that creates or rotates it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record WebhookView(UUID id, UUID supporterId, String url, List<String> protocols, boolean active,
+    public record WebhookView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, UUID supporterId, String url, List<String> protocols, boolean active,
             Instant createdAt, long version, String signingSecret) {
         @Override
         public String toString() {
@@ -82,16 +83,16 @@ public final class ContactDtos {
      * One active supporter's contacts, as protocol-service reads them. {@code protocols} are those the
      * secretariat granted it participation in; each webhook lists only those of them it is notified for.
      */
-    public record CrisisContacts(UUID supporterId, String supporterName, SupporterType supporterType, String country,
+    public record CrisisContacts(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID supporterId, String supporterName, SupporterType supporterType, String country,
             List<String> protocols, List<DirectoryContactPoint> contactPoints, List<DirectoryWebhook> webhooks) {
     }
 
-    public record DirectoryContactPoint(UUID id, String name, String role, String email, String phone) {
+    public record DirectoryContactPoint(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, String name, String role, String email, String phone) {
     }
 
     /** {@code signingSecret} only for the service role, which signs deliveries with it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DirectoryWebhook(UUID id, String url, List<String> protocols, String signingSecret,
+    public record DirectoryWebhook(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, String url, List<String> protocols, String signingSecret,
             boolean active) {
         @Override
         public String toString() {

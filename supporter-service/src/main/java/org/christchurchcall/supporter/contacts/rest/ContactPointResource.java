@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Crisis contacts", description = "24/7 contact points and webhook endpoints of a supporter")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @RolesAllowed({ Roles.SECRETARIAT, Roles.GOVERNMENT, Roles.COMPANY, Roles.INTERGOVERNMENTAL, Roles.CIVIL_SOCIETY })
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Neither the secretariat nor the supporter itself")
@@ -54,7 +56,8 @@ public class ContactPointResource {
 
     @POST
     @Operation(summary = "Add a contact point", description = "Roles: secretariat, or the supporter itself.")
-    @APIResponse(responseCode = "201", description = "Added; Location names it")
+    @APIResponse(responseCode = "201", description = "Added; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ContactPointView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     public Response add(@PathParam("supporterId") UUID supporterId, @Valid @NotNull ContactPointInput body,
             @Context UriInfo uri) {

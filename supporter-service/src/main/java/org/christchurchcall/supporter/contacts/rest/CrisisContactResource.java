@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/crisis-contacts")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Crisis contacts")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 public class CrisisContactResource {
 
     @Inject

@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.contacts.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,14 +36,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Crisis contacts")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @RolesAllowed({ Roles.SECRETARIAT, Roles.GOVERNMENT, Roles.COMPANY, Roles.INTERGOVERNMENTAL, Roles.CIVIL_SOCIETY })
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Neither the secretariat nor the supporter itself")
 @APIResponse(responseCode = "404", description = "No such supporter or webhook endpoint")
 public class WebhookResource {
 
-    public record RotateSecret(@NotNull Long version) {
+    public record RotateSecret(@Schema(description = "The endpoint's current version", example = "1") @NotNull Long version) {
     }
 
     @Inject
@@ -69,7 +71,8 @@ public class WebhookResource {
             + "unique-local, multicast, documentation or otherwise special address is refused (loopback, and http to "
             + "it, only when the development flag is on). The answer carries the signing secret (whsec_...), shown "
             + "this once.")
-    @APIResponse(responseCode = "201", description = "Added, with its signing secret; Location names it")
+    @APIResponse(responseCode = "201", description = "Added, with its signing secret; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = WebhookView.class)))
     @APIResponse(responseCode = "400", description = "Invalid or refused URL, or invalid protocols")
     public Response add(@PathParam("supporterId") UUID supporterId, @Valid @NotNull WebhookInput body,
             @Context UriInfo uri) {

@@ -1,5 +1,6 @@
 package org.christchurchcall.supporter.entitlements.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,14 +15,14 @@ public final class EntitlementDtos {
     }
 
     /** One grant: {@code code} is the role or the protocol code. */
-    public record GrantView(EntitlementKind kind, String code, Instant grantedAt, String grantedBy) {
+    public record GrantView(EntitlementKind kind, @Schema(example = "ccscrp") String code, Instant grantedAt, String grantedBy) {
         public static GrantView of(Entitlement e) {
             return new GrantView(e.kind, e.code, e.grantedAt, e.grantedBy);
         }
     }
 
     /** What a supporter holds: the operational roles and the protocols, then each grant in full. */
-    public record EntitlementsView(UUID supporterId, List<String> roles, List<String> protocols,
+    public record EntitlementsView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID supporterId, List<String> roles, List<String> protocols,
             List<GrantView> grants) {
         public static EntitlementsView of(UUID supporterId, List<Entitlement> all) {
             return new EntitlementsView(supporterId,

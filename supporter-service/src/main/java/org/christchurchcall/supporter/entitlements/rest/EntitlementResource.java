@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.entitlements.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Entitlements", description = "Operational roles and protocol participation the secretariat grants a "
         + "supporter")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class EntitlementResource {
 
@@ -74,8 +76,10 @@ public class EntitlementResource {
     @Operation(summary = "Grant an operational role", description = "Role: secretariat. crisis-coordinator, "
             + "hash-contributor or matcher (none for civil society). The supporter's clients may then be created with "
             + "it, and its existing clients created with it carry it again from their next token. Audited.")
-    @APIResponse(responseCode = "201", description = "Granted; Location names the grant")
-    @APIResponse(responseCode = "200", description = "Already granted; nothing changed")
+    @APIResponse(responseCode = "201", description = "Granted; Location names the grant",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GrantView.class)))
+    @APIResponse(responseCode = "200", description = "Already granted; nothing changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GrantView.class)))
     @APIResponse(responseCode = "400", description = "Not an operational role, or not one for this supporter's type")
     @APIResponse(responseCode = "403", description = "Not the secretariat")
     @APIResponse(responseCode = "404", description = "No such supporter")
@@ -116,8 +120,10 @@ public class EntitlementResource {
             + "protocol of protocol-service, which is asked (and the answer cached). The supporter then sees and, as "
             + "crisis coordinator, activates incidents under it, and its webhook endpoints may list it to be notified. "
             + "Audited.")
-    @APIResponse(responseCode = "201", description = "Granted; Location names the grant")
-    @APIResponse(responseCode = "200", description = "Already granted; nothing changed")
+    @APIResponse(responseCode = "201", description = "Granted; Location names the grant",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GrantView.class)))
+    @APIResponse(responseCode = "200", description = "Already granted; nothing changed",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GrantView.class)))
     @APIResponse(responseCode = "400", description = "Not a protocol code, or protocol-service has no such protocol")
     @APIResponse(responseCode = "403", description = "Not the secretariat")
     @APIResponse(responseCode = "404", description = "No such supporter")

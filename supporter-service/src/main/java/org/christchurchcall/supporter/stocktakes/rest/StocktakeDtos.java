@@ -1,5 +1,6 @@
 package org.christchurchcall.supporter.stocktakes.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,13 @@ public final class StocktakeDtos {
     private StocktakeDtos() {
     }
 
-    public record OpenStocktake(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
+    public record OpenStocktake(@Schema(example = "Aotearoa New Zealand") @NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
     }
 
-    public record CloseStocktake(@NotNull Long version) {
+    public record CloseStocktake(@Schema(example = "1") @NotNull Long version) {
     }
 
-    public record StocktakeView(UUID id, String name, String description, StocktakeStatus status, Instant openedAt,
+    public record StocktakeView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, String name, String description, StocktakeStatus status, Instant openedAt,
             Instant closedAt, long version) {
         public static StocktakeView of(Stocktake s) {
             return new StocktakeView(s.id, s.name, s.description, s.status, s.openedAt, s.closedAt, s.version);
@@ -38,7 +39,7 @@ public final class StocktakeDtos {
     }
 
     public record ReportEntry(
-            @NotBlank @Size(max = 16) String commitmentId,
+            @Schema(example = "7") @NotBlank @Size(max = 16) String commitmentId,
             @NotNull ProgressStatus status,
             @Size(max = 4000) String evidence,
             @Size(max = 20) List<@NotBlank @HttpUrl @Size(max = 2000) String> evidenceUrls) {
@@ -46,7 +47,7 @@ public final class StocktakeDtos {
 
     /** A supporter's reports on some or all of its applicable commitments; resubmitting replaces them. */
     public record SubmitReports(
-            UUID supporterId,
+            @Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID supporterId,
             @NotEmpty @Size(max = 25) List<@Valid @NotNull ReportEntry> entries) {
     }
 
@@ -57,10 +58,10 @@ public final class StocktakeDtos {
     public record EntryResult(String commitmentId, Outcome outcome, UUID reportId, long version) {
     }
 
-    public record SubmitResult(UUID stocktakeId, UUID supporterId, List<EntryResult> results) {
+    public record SubmitResult(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID stocktakeId, UUID supporterId, List<EntryResult> results) {
     }
 
-    public record ReportView(UUID id, UUID stocktakeId, UUID supporterId, String commitmentId, ProgressStatus status,
+    public record ReportView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, UUID stocktakeId, UUID supporterId, String commitmentId, ProgressStatus status,
             String evidence, List<String> evidenceUrls, String submittedBy, Instant updatedAt, long version) {
         public static ReportView of(StocktakeReport r) {
             return new ReportView(r.id, r.stocktakeId, r.supporterId, r.commitmentId, r.status, r.evidence,
@@ -72,7 +73,7 @@ public final class StocktakeDtos {
      * Counts per commitment: by status over all reporting supporters, and by status within each
      * supporter type the commitment applies to. Every status appears, with zero where none.
      */
-    public record Summary(UUID stocktakeId, String name, StocktakeStatus status, long supportersReporting,
+    public record Summary(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID stocktakeId, String name, StocktakeStatus status, long supportersReporting,
             long reports, List<CommitmentSummary> commitments) {
     }
 

@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.stocktakes.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +49,7 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Stocktakes", description = "Cycles in which supporters report progress on the commitments")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class StocktakeResource {
 
@@ -57,7 +59,8 @@ public class StocktakeResource {
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(summary = "Open a stocktake", description = "Role: secretariat.")
-    @APIResponse(responseCode = "201", description = "Opened; Location names it")
+    @APIResponse(responseCode = "201", description = "Opened; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StocktakeView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Not the secretariat")
     @APIResponse(responseCode = "409", description = "A stocktake with this name exists")

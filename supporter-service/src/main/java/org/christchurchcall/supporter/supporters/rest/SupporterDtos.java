@@ -1,5 +1,6 @@
 package org.christchurchcall.supporter.supporters.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,7 +22,7 @@ public final class SupporterDtos {
     }
 
     public record CreateSupporter(
-            @NotBlank @Size(max = 200) String name,
+            @Schema(example = "Aotearoa New Zealand") @NotBlank @Size(max = 200) String name,
             @NotNull SupporterType type,
             @CountryCode String country,
             @HttpUrl @Size(max = 500) String website) {
@@ -29,22 +30,22 @@ public final class SupporterDtos {
 
     /** The profile fields; the type is fixed at registration because client roles depend on it. */
     public record UpdateSupporter(
-            @NotNull Long version,
+            @Schema(example = "1") @NotNull Long version,
             @NotBlank @Size(max = 200) String name,
             @CountryCode String country,
             @HttpUrl @Size(max = 500) String website) {
     }
 
-    public record Admit(@NotNull Long version, LocalDate joinedOn) {
+    public record Admit(@Schema(example = "1") @NotNull Long version, LocalDate joinedOn) {
     }
 
-    public record StatusChange(@NotNull Long version, @NotBlank @Size(max = 1000) String reason) {
+    public record StatusChange(@Schema(example = "1") @NotNull Long version, @NotBlank @Size(max = 1000) String reason) {
     }
 
-    public record Reinstate(@NotNull Long version, @Size(max = 1000) String reason) {
+    public record Reinstate(@Schema(example = "1") @NotNull Long version, @Size(max = 1000) String reason) {
     }
 
-    public record SupporterView(UUID id, String name, SupporterType type, String country, String website,
+    public record SupporterView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, String name, SupporterType type, String country, String website,
             SupporterStatus status, String statusReason, Instant statusChangedAt, Instant appliedAt, LocalDate joinedOn,
             Instant suspendedAt, Instant withdrawnAt, long version) {
 

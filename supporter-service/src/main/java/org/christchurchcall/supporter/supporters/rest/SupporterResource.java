@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.supporters.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -50,7 +52,7 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Supporters", description = "The register of the Call's supporters and their membership status")
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class SupporterResource {
 
@@ -113,7 +115,8 @@ public class SupporterResource {
     @RolesAllowed(Roles.SECRETARIAT)
     @Operation(summary = "Register an applicant", description = "Role: secretariat. The supporter starts as 'applied'. "
             + "A government needs a country; an intergovernmental organisation has none.")
-    @APIResponse(responseCode = "201", description = "Registered; Location names it")
+    @APIResponse(responseCode = "201", description = "Registered; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SupporterView.class)))
     @APIResponse(responseCode = "400", description = "Invalid fields")
     @APIResponse(responseCode = "403", description = "Not the secretariat")
     @APIResponse(responseCode = "409", description = "A supporter with this name exists")

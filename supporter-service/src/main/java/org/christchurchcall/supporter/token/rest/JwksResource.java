@@ -1,5 +1,7 @@
 package org.christchurchcall.supporter.token.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +35,9 @@ public class JwksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The public signing keys", description = "JSON Web Key Set: the current key and any previous "
             + "keys still published during a rotation, each with its kid.")
-    @APIResponse(responseCode = "200", description = "{keys: [{kty, use, alg, kid, n, e}]}")
+    @APIResponse(responseCode = "200", description = "{keys: [{kty, use, alg, kid, n, e}]}",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                    example = "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"key-1\",\"n\":\"0vx7agoebGcQSuuPiLJXZpt...\",\"e\":\"AQAB\"}]}")))
     public Response jwks() {
         return Response.ok(keys.jwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
     }

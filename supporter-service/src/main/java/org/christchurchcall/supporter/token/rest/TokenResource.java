@@ -1,5 +1,8 @@
 package org.christchurchcall.supporter.token.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,13 +43,30 @@ import io.vertx.core.net.SocketAddress;
 @Tag(name = "Tokens", description = "OAuth 2.0 client-credentials grant and the signing keys")
 public class TokenResource {
 
-    public record TokenResponse(@JsonProperty("access_token") String accessToken,
-            @JsonProperty("token_type") String tokenType, @JsonProperty("expires_in") long expiresIn) {
+    @Schema(name = "TokenResponse", description = "RFC 6749 §5.1 access token response",
+            requiredProperties = { "access_token", "token_type", "expires_in", "scope" })
+    public record TokenResponse(
+            @Schema(description = "The bearer token, an RS256 JWT", example = "eyJraWQiOiJrZXktMSIsImFsZyI6IlJTMjU2In0.eyJpc3MiOiJodHRwczovL3N1cHBvcnRlci5jY2FsbC5sb2NhbCJ9.c2lnbmF0dXJl")
+            @JsonProperty("access_token") String accessToken,
+            @Schema(enumeration = "Bearer", example = "Bearer") @JsonProperty("token_type") String tokenType,
+            @Schema(description = "Seconds until the token expires", minimum = "1", maximum = "900", example = "900")
+            @JsonProperty("expires_in") long expiresIn,
+            @Schema(description = "The roles the token carries, space-separated", example = "company")
+            @JsonProperty("scope") String scope) {
         /** A bearer token is a credential: it does not print. */
         @Override
         public String toString() {
-            return "TokenResponse[accessToken=[redacted], tokenType=" + tokenType + ", expiresIn=" + expiresIn + "]";
+            return "TokenResponse[accessToken=[redacted], tokenType=" + tokenType + ", expiresIn=" + expiresIn
+                    + ", scope=" + scope + "]";
         }
+    }
+
+    /** RFC 6749 §5.2 error response. */
+    @Schema(name = "OAuthError", description = "RFC 6749 §5.2 error response")
+    public record OAuthErrorBody(
+            @Schema(enumeration = { "invalid_request", "invalid_client", "unsupported_grant_type", "invalid_scope",
+                    "unauthorized_client" }) String error,
+            @JsonProperty("error_description") String errorDescription) {
     }
 
     @Inject
@@ -66,10 +86,17 @@ public class TokenResource {
             + "Authorization: Basic base64(client_id:client_secret), form grant_type=client_credentials, optional "
             + "scope (space-separated roles) to narrow the token. RS256 JWT valid 15 minutes at most; claims iss, sub, "
             + "aud, exp, iat, jti, groups, supporter_id, supporter_type.")
-    @APIResponse(responseCode = "200", description = "{access_token, token_type: Bearer, expires_in}")
+    @APIResponse(responseCode = "200", description = "The token; Cache-Control: no-store",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenResponse.class)))
     @APIResponse(responseCode = "400", description = "RFC 6749 §5.2 error: invalid_request, unsupported_grant_type, "
-            + "invalid_scope, unauthorized_client (the supporter is not active)")
-    @APIResponse(responseCode = "401", description = "invalid_client: unknown client, wrong secret, or revoked")
+            + "invalid_scope, unauthorized_client (the supporter is not active)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthErrorBody.class),
+                    examples = @ExampleObject(name = "unsupported_grant_type", value = "{\"error\":\"unsupported_grant_type\","
+                            + "\"error_description\":\"grant_type must be client_credentials\"}")))
+    @APIResponse(responseCode = "401", description = "invalid_client: unknown client, wrong secret, or revoked",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OAuthErrorBody.class),
+                    examples = @ExampleObject(name = "invalid_client", value = "{\"error\":\"invalid_client\","
+                            + "\"error_description\":\"client authentication failed\"}")))
     @APIResponse(responseCode = "415", description = "Not a form body")
     @APIResponse(responseCode = "429", description = "Too many failed client authentications for this client id or "
             + "from this address: problem+json with error temporarily_unavailable, and Retry-After. The secret was not "
@@ -77,12 +104,14 @@ public class TokenResource {
     @APIResponse(responseCode = "503", description = "Too many token requests are being verified at once: problem+json "
             + "with error temporarily_unavailable, and Retry-After")
     public Response token(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-            @FormParam("grant_type") String grantType, @FormParam("scope") String scope,
+            @FormParam("grant_type") @Schema(enumeration = "client_credentials", example = "client_credentials") String grantType,
+            @FormParam("scope") @Schema(description = "Space-separated roles to narrow the token to", example = "company") String scope,
             @Context HttpServerRequest request) {
         // the TCP peer, or the forwarded client address only where quarkus.http.proxy.* trusts the proxy
         SocketAddress peer = request.remoteAddress();
         IssuedToken t = tokens.issue(authorization, grantType, scope, peer == null ? null : peer.hostAddress());
-        return noStore(Response.ok(new TokenResponse(t.accessToken(), "Bearer", t.expiresIn()))).build();
+        return noStore(Response.ok(new TokenResponse(t.accessToken(), "Bearer", t.expiresIn(),
+                String.join(" ", new java.util.TreeSet<>(t.roles()))))).build();
     }
 
     @ServerExceptionMapper
