@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +37,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String module, String jdbcUrl) throws IOException {
+        return start(module, jdbcUrl, Path.of(System.getProperty("java.home")),
+                List.of(System.getProperty("ccall.bench.service-heap", "-Xmx2g")));
+    }
+
+    /** Starts the service on the JDK at {@code javaHome} with {@code jvmOptions} before {@code -jar}. */
+    static ServiceProcess start(String module, String jdbcUrl, Path javaHome, List<String> jvmOptions) throws IOException {
         Path root = Path.of(System.getProperty("ccall.root", "."));
         Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -52,16 +59,26 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path log = root.resolve("bench/target/" + module + ".log");
         Files.createDirectories(log.getParent());
-        List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                System.getProperty("ccall.bench.service-heap", "-Xmx2g"),
-                "-Dquarkus.http.host=127.0.0.1",
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaHome.resolve("bin/java").toString());
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-Dquarkus.http.host=127.0.0.1",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
                 "-Dquarkus.datasource.username=postgres",
                 "-Dccall.token.jwks-location=" + jwks.toUri(),
-                "-jar", jar.toAbsolutePath().toString());
+                "-jar", jar.toAbsolutePath().toString()));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ServiceProcess(p, "http://127.0.0.1:" + port, log);
+    }
+
+    /** The service's process, for its resident set size. */
+    Process process() {
+        return process;
+    }
+
+    Path log() {
+        return log;
     }
 
     String base() {
@@ -69,9 +86,14 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     void awaitReady() {
+        awaitReady(Duration.ofMillis(200));
+    }
+
+    /** Waits until readiness answers 200, polling every {@code poll}. */
+    void awaitReady(Duration poll) {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(base + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build();
         Awaitility.await("readiness of the service logging to " + log).atMost(Duration.ofMinutes(5))
-                .pollInterval(Duration.ofMillis(200)).until(() -> {
+                .pollDelay(Duration.ZERO).pollInterval(poll).until(() -> {
                     if (!process.isAlive()) {
                         throw new IllegalStateException("the service exited during start-up; see " + log);
                     }
