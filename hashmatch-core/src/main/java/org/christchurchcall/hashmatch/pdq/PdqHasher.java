@@ -125,6 +125,33 @@ public final class PdqHasher {
         return dihedralRows(new Rasters.FloatRows(luma, width, height, tw, th), tw, th);
     }
 
+    /**
+     * A video frame as Meta's vPDQ hasher hashes it: the whole frame, with no 512x512 resize
+     * first ({@code pdqHash256FromFloatLuma} on the full frame; a 64x64 frame skips the blur).
+     * {@code yuv} is a tightly packed 8-bit yuv420p frame, converted as {@link SwscaleYuv420} does.
+     *
+     * @throws IllegalArgumentException for a frame under 5 pixels in either dimension (the
+     *     reference refuses those too) or odd dimensions
+     */
+    public PdqResult hashFullFrameYuv420(byte[] yuv, int width, int height) {
+        checkFullFrame(width, height);
+        return hashRows(SwscaleYuv420.lumaRows(yuv, width, height), width, height);
+    }
+
+    /** As {@link #hashFullFrameYuv420}, from RGB24 pixels ({@code width * height * 3} bytes). */
+    public PdqResult hashFullFrameRgb(byte[] rgb, int width, int height) {
+        checkDimensions(width, height, rgb.length, 3);
+        checkFullFrame(width, height);
+        return hashRows(Rasters.rgbRows(rgb, width, height, width, height), width, height);
+    }
+
+    private static void checkFullFrame(int width, int height) {
+        if (width < MIN_DIMENSION || height < MIN_DIMENSION) {
+            throw new IllegalArgumentException("a frame must be at least " + MIN_DIMENSION + "x" + MIN_DIMENSION
+                    + " pixels, not " + width + "x" + height);
+        }
+    }
+
     // ------------------------------------------------------------------ input checks
 
     private static void checkDimensions(int width, int height, long length, int perPixel) {
