@@ -29,7 +29,8 @@ public class Db extends Rows {
 
     /** Rows of all tables a write can touch, as one comparable string. */
     public String footprint() {
-        return count("hash_record") + "/" + count("hash_change") + "/" + count("hash_feedback") + "/" + count("dispute");
+        return count("hash_record") + "/" + count("hash_change") + "/" + count("hash_feedback") + "/" + count("dispute")
+                + "/" + count("video_frames");
     }
 
     /** Seeds records of a bench contributor (with their change-log entries) until the table holds at least {@code total}. */

@@ -87,7 +87,7 @@ public class MatchResource {
             HashQuery q = request.queries().get(i);
             Optional<HashType> type = q == null ? Optional.empty() : HashType.fromCode(q.type());
             if (type.isEmpty()) {
-                errors.add(new Problem.FieldError("queries[" + i + "].type", "must be one of pdq, md5, sha256"));
+                errors.add(new Problem.FieldError("queries[" + i + "].type", "must be one of " + HashType.CODES));
                 continue;
             }
             Optional<String> value = type.get().normalise(q.value());
