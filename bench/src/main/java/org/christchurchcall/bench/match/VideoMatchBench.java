@@ -1,6 +1,7 @@
 package org.christchurchcall.bench.match;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,6 +38,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * <p>Memory: heap used after full GCs with the index built minus before it (the data is alive
  * in both), per indexed frame ({@code heap_bytes_per_frame}); and the index's own accounting
  * ({@code PdqIndex.memoryBytes() + VideoIndex.catalogueBytes()}, {@code accounted_bytes_per_frame}).
+ * The heap figure depends on G1's region size ({@code heap_region_bytes}, see {@link #regionBytes()}).
+ *
+ * <p>Beside the wall-clock latencies, {@code cpu_p50_ms} and {@code cpu_p99_ms} give the query
+ * thread's CPU time per query: on a shared machine the wall-clock tail includes time the thread
+ * was not running at all.
  */
 public final class VideoMatchBench {
 
@@ -113,14 +119,18 @@ public final class VideoMatchBench {
             matcher.match(index, q, params);
         }
         long[] latencies = new long[queries * rounds];
+        long[] cpu = new long[queries * rounds];
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         @SuppressWarnings("unchecked")
         List<VideoMatch>[] results = new List[queries];
         long wall = System.nanoTime();
         for (int r = 0; r < rounds; r++) {
             for (int i = 0; i < queries; i++) {
+                long c = threads.getCurrentThreadCpuTime();
                 long s = System.nanoTime();
                 results[i] = matcher.match(index, qs.get(i), params);
                 latencies[r * queries + i] = System.nanoTime() - s;
+                cpu[r * queries + i] = threads.getCurrentThreadCpuTime() - c;
             }
         }
         wall = System.nanoTime() - wall;
@@ -201,6 +211,9 @@ public final class VideoMatchBench {
         json.put("p90_ms", ms(pct(sorted, 90)));
         json.put("p99_ms", ms(pct(sorted, 99)));
         json.put("max_ms", ms(sorted[sorted.length - 1]));
+        Arrays.sort(cpu);
+        json.put("cpu_p50_ms", ms(pct(cpu, 50)));
+        json.put("cpu_p99_ms", ms(pct(cpu, 99)));
         json.put("matches_per_query", round((double) matches / queries, 3));
         json.put("source_found", sourceFound);
         json.put("unrelated_matched", unrelatedMatched);
@@ -212,6 +225,7 @@ public final class VideoMatchBench {
         json.put("percent_mismatches", percentMismatches);
         json.put("brute_s_per_query", verify == 0 ? 0 : round(bruteS / verify, 2));
         json.put("heap_bytes_per_frame", round((double) (heapAfter - heapBefore) / Math.max(1, indexed), 1));
+        json.put("heap_region_bytes", regionBytes());
         json.put("accounted_bytes_per_frame",
                 round((double) (pdq.memoryBytes() + index.catalogueBytes()) / Math.max(1, indexed), 1));
         json.put("index_bytes_per_hash", round(pdq.bytesPerHash(), 1));
@@ -227,6 +241,21 @@ public final class VideoMatchBench {
             System.gc();
         }
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * G1's region size (0 under another collector). An array over half a region gets regions of its
+     * own, and the unused tail of its last region counts as used: with 4 MB regions (G1's choice
+     * for heaps of 8 GB and more) that adds tens of bytes per frame to the heap figure.
+     */
+    private static long regionBytes() {
+        try {
+            var hotspot = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            boolean g1 = Boolean.parseBoolean(hotspot.getVMOption("UseG1GC").getValue());
+            return g1 ? Long.parseLong(hotspot.getVMOption("G1HeapRegionSize").getValue()) : 0;
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 
     private static long pct(long[] sorted, int p) {
