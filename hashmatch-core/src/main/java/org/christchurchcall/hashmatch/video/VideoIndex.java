@@ -28,6 +28,11 @@ import org.christchurchcall.hashmatch.pdq.PdqHash;
  * remove). Searches wait while a write runs; a write holds the lock only while it writes that
  * one record's frames to the index. Image writes go to the {@link HashIndex} directly and follow
  * its own rules.
+ *
+ * <p>Over 300 lines on purpose: the query and result records are nested here as part of the API
+ * ({@code VideoIndex.MatchParams}, {@code VideoIndex.VideoMatch}, ...), and the writes and the
+ * three searches share one lock and one catalogue; the hit bookkeeping is {@link HitTable}, the
+ * range merging {@link TimeRanges}.
  */
 public final class VideoIndex {
 
@@ -38,8 +43,10 @@ public final class VideoIndex {
      * How a video query matches.
      *
      * @param maxDistance a frame pair matches at Hamming distance &le; this (HMA: 31)
-     * @param minQuality query frames below this quality are ignored (HMA: 50); the index holds only
-     *     frames of quality &ge; {@link #INDEX_MIN_QUALITY}, so values below 50 do not add target frames
+     * @param minQuality query frames below this quality are ignored (HMA: 50). It filters the query
+     *     only: the records' frames were filtered at {@link #INDEX_MIN_QUALITY} when they were put,
+     *     so {@code match} equals {@code VpdqRules.compare(query, record, maxDistance, minQuality, HMA)}
+     *     exactly when minQuality is 50
      * @param minQueryPercent keep a record when at least this share of the query's frames matched
      * @param minTargetPercent ... and at least this share of the record's indexed frames matched
      */
@@ -135,7 +142,9 @@ public final class VideoIndex {
     /**
      * Indexes the video record {@code seqId} ({@code 0 < seqId < 2^43}): its frames
      * {@code indexable(frames, 50)} under ids {@code encode(seqId, 0..)}. Replaces an earlier put
-     * of the same record; its frames that the new put does not overwrite are removed.
+     * of the same record; its frames that the new put does not overwrite are removed. A record
+     * with no indexable frame is kept (it is {@link #contains contained}) but matches nothing. If
+     * the index refuses a write half way (a closed index), the record is left partly written.
      */
     public void put(long seqId, List<VpdqFrame> frames) {
         VideoFrameIds.encode(seqId, 0); // checks the id before anything is written
