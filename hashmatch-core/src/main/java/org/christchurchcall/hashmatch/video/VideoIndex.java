@@ -2,7 +2,6 @@ package org.christchurchcall.hashmatch.video;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +28,11 @@ import org.christchurchcall.hashmatch.pdq.PdqHash;
  * remove). Searches wait while a write runs; a write holds the lock only while it writes that
  * one record's frames to the index. Image writes go to the {@link HashIndex} directly and follow
  * its own rules.
+ *
+ * <p>Over 300 lines on purpose: the query and result records are nested here as part of the API
+ * ({@code VideoIndex.MatchParams}, {@code VideoIndex.VideoMatch}, ...), and the writes and the
+ * three searches share one lock and one catalogue; the hit bookkeeping is {@link HitTable}, the
+ * range merging {@link TimeRanges}.
  */
 public final class VideoIndex {
 
@@ -39,8 +43,10 @@ public final class VideoIndex {
      * How a video query matches.
      *
      * @param maxDistance a frame pair matches at Hamming distance &le; this (HMA: 31)
-     * @param minQuality query frames below this quality are ignored (HMA: 50); the index holds only
-     *     frames of quality &ge; {@link #INDEX_MIN_QUALITY}, so values below 50 do not add target frames
+     * @param minQuality query frames below this quality are ignored (HMA: 50). It filters the query
+     *     only: the records' frames were filtered at {@link #INDEX_MIN_QUALITY} when they were put,
+     *     so {@code match} equals {@code VpdqRules.compare(query, record, maxDistance, minQuality, HMA)}
+     *     exactly when minQuality is 50
      * @param minQueryPercent keep a record when at least this share of the query's frames matched
      * @param minTargetPercent ... and at least this share of the record's indexed frames matched
      */
@@ -136,7 +142,9 @@ public final class VideoIndex {
     /**
      * Indexes the video record {@code seqId} ({@code 0 < seqId < 2^43}): its frames
      * {@code indexable(frames, 50)} under ids {@code encode(seqId, 0..)}. Replaces an earlier put
-     * of the same record; its frames that the new put does not overwrite are removed.
+     * of the same record; its frames that the new put does not overwrite are removed. A record
+     * with no indexable frame is kept (it is {@link #contains contained}) but matches nothing. If
+     * the index refuses a write half way (a closed index), the record is left partly written.
      */
     public void put(long seqId, List<VpdqFrame> frames) {
         VideoFrameIds.encode(seqId, 0); // checks the id before anything is written
@@ -232,23 +240,6 @@ public final class VideoIndex {
 
     // ------------------------------------------------------------------ searches
 
-    /** What one query found in one record while the query's frames are searched. */
-    private static final class Hits {
-        final BitSet queryFrames = new BitSet();
-        int[] ordinals = new int[8];
-        int count;
-        int minDistance = Integer.MAX_VALUE;
-
-        void add(int queryFrame, int ordinal, int distance) {
-            queryFrames.set(queryFrame);
-            if (count == ordinals.length) {
-                ordinals = Arrays.copyOf(ordinals, 2 * count);
-            }
-            ordinals[count++] = ordinal;
-            minDistance = Math.min(minDistance, distance);
-        }
-    }
-
     /**
      * The video records the query matches under HMA's rule with {@code p}: the query's frames
      * {@code indexable(query, p.minQuality())} are searched one by one within {@code p.maxDistance()};
@@ -261,31 +252,27 @@ public final class VideoIndex {
         if (q.isEmpty()) {
             return List.of();
         }
-        Map<Long, Hits> byRecord = new HashMap<>();
         List<VideoMatch> out = new ArrayList<>();
         lock.readLock().lock();
         try {
+            HitTable hits = new HitTable(seqId -> {
+                Entry e = records.get(seqId);
+                return e == null ? 0 : e.count();
+            });
             for (int i = 0; i < q.size(); i++) {
                 int queryFrame = i;
                 index.search(q.get(i).hash().words(), p.maxDistance(), (id, d) -> {
                     if (VideoFrameIds.isFrame(id)) {
-                        byRecord.computeIfAbsent(VideoFrameIds.record(id), k -> new Hits())
-                                .add(queryFrame, VideoFrameIds.ordinal(id), d);
+                        hits.add(id, queryFrame, d);
                     }
                 });
             }
             int[] queryMillis = null;
             int queryGap = 0;
-            for (Map.Entry<Long, Hits> e : byRecord.entrySet()) {
-                Entry rec = records.get(e.getKey());
-                Hits h = e.getValue();
-                if (rec == null) {
-                    continue; // a frame id put into the shared index by someone else
-                }
-                int distinct = distinctBelow(h.ordinals, h.count, rec.count());
-                double queryPercent = 100.0 * h.queryFrames.cardinality() / q.size();
-                double targetPercent = 100.0 * distinct / rec.count();
-                if (distinct == 0 || queryPercent < p.minQueryPercent() || targetPercent < p.minTargetPercent()) {
+            for (HitTable.Acc h : hits.hitRecords()) {
+                double queryPercent = 100.0 * h.matchedQueryFrames / q.size();
+                double targetPercent = 100.0 * h.distinct / h.count;
+                if (queryPercent < p.minQueryPercent() || targetPercent < p.minTargetPercent()) {
                     continue;
                 }
                 if (queryMillis == null) {
@@ -295,39 +282,25 @@ public final class VideoIndex {
                     }
                     queryGap = TimeRanges.maxGap(queryMillis);
                 }
-                int[] qm = new int[h.queryFrames.cardinality()];
-                for (int i = h.queryFrames.nextSetBit(0), k = 0; i >= 0; i = h.queryFrames.nextSetBit(i + 1)) {
-                    qm[k++] = queryMillis[i];
+                int[] qm = new int[h.matchedQueryFrames];
+                for (int k = 0; k < qm.length; k++) {
+                    qm[k] = queryMillis[h.queryFrames[k]];
                 }
-                int[] tm = new int[distinct];
-                for (int k = 0; k < distinct; k++) {
-                    tm[k] = rec.millis()[h.ordinals[k]];
+                Entry rec = records.get(h.seqId);
+                int[] tm = new int[h.distinct];
+                for (int w = 0, k = 0; w < h.ordinals.length; w++) {
+                    for (long bits = h.ordinals[w]; bits != 0; bits &= bits - 1) {
+                        tm[k++] = rec.millis()[(w << 6) + Long.numberOfTrailingZeros(bits)];
+                    }
                 }
-                out.add(new VideoMatch(e.getKey(), queryPercent, targetPercent,
-                        TimeRanges.merge(qm, qm.length, queryGap), TimeRanges.merge(tm, tm.length, rec.maxGap()),
-                        h.minDistance));
+                out.add(new VideoMatch(h.seqId, queryPercent, targetPercent, TimeRanges.merge(qm, qm.length, queryGap),
+                        TimeRanges.merge(tm, tm.length, rec.maxGap()), h.minDistance));
             }
         } finally {
             lock.readLock().unlock();
         }
         out.sort(ORDER);
         return out;
-    }
-
-    /**
-     * Sorts the first {@code n} ordinals, drops repeats and those not below {@code count}, leaving the
-     * distinct ones at the front; returns how many.
-     */
-    private static int distinctBelow(int[] ordinals, int n, int count) {
-        Arrays.sort(ordinals, 0, n);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            int o = ordinals[i];
-            if (o < count && (m == 0 || ordinals[m - 1] != o)) {
-                ordinals[m++] = o;
-            }
-        }
-        return m;
     }
 
     /**

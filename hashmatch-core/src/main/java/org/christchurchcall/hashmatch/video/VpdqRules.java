@@ -1,6 +1,6 @@
 package org.christchurchcall.hashmatch.video;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,36 +51,43 @@ public final class VpdqRules {
         if (maxDistance < 0 || maxDistance > 256) {
             throw new IllegalArgumentException("maxDistance must be 0..256");
         }
-        List<PdqHash> q = filter(query, minQuality, rule == Rule.HMA);
-        List<PdqHash> t = filter(target, minQuality, rule == Rule.HMA);
-        if (q.isEmpty() || t.isEmpty()) {
+        long[] q = filter(query, minQuality, rule == Rule.HMA);
+        long[] t = filter(target, minQuality, rule == Rule.HMA);
+        if (q.length == 0 || t.length == 0) {
             return new Score(0, 0);
         }
         // the reference tests d < maxDistance, HMA d <= maxDistance
         int limit = rule == Rule.REFERENCE ? maxDistance - 1 : maxDistance;
-        return new Score(100.0 * matched(q, t, limit) / q.size(), 100.0 * matched(t, q, limit) / t.size());
+        return new Score(100.0 * matched(q, t, limit) / (q.length / 4), 100.0 * matched(t, q, limit) / (t.length / 4));
     }
 
-    /** HMA's order: unique by hash (first occurrence), then the quality filter. */
-    static List<PdqHash> filter(List<VpdqFrame> frames, int minQuality, boolean dedupe) {
-        List<PdqHash> out = new ArrayList<>(frames.size());
+    /** The kept frames' hashes, 4 words each. HMA's order: unique by hash (first occurrence), then quality. */
+    static long[] filter(List<VpdqFrame> frames, int minQuality, boolean dedupe) {
+        long[] out = new long[4 * frames.size()];
         Set<PdqHash> seen = dedupe ? new HashSet<>() : null;
+        int n = 0;
         for (VpdqFrame f : frames) {
             if (seen != null && !seen.add(f.hash())) {
                 continue;
             }
             if (f.quality() >= minQuality) {
-                out.add(f.hash());
+                for (int w = 0; w < 4; w++) {
+                    out[n++] = f.hash().word(w);
+                }
             }
         }
-        return out;
+        return Arrays.copyOf(out, n);
     }
 
-    private static int matched(List<PdqHash> from, List<PdqHash> other, int limit) {
+    /** How many hashes of {@code from} have one in {@code other} within {@code limit}. */
+    private static int matched(long[] from, long[] other, int limit) {
         int n = 0;
-        for (PdqHash a : from) {
-            for (PdqHash b : other) {
-                if (a.distance(b) <= limit) {
+        for (int i = 0; i < from.length; i += 4) {
+            long a0 = from[i], a1 = from[i + 1], a2 = from[i + 2], a3 = from[i + 3];
+            for (int j = 0; j < other.length; j += 4) {
+                int d = Long.bitCount(a0 ^ other[j]) + Long.bitCount(a1 ^ other[j + 1])
+                        + Long.bitCount(a2 ^ other[j + 2]) + Long.bitCount(a3 ^ other[j + 3]);
+                if (d <= limit) {
                     n++;
                     break;
                 }

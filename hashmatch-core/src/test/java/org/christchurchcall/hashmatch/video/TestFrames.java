@@ -1,5 +1,7 @@
 package org.christchurchcall.hashmatch.video;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.christchurchcall.hashmatch.pdq.PdqHash;
@@ -29,5 +31,30 @@ final class TestFrames {
             }
         }
         return PdqHash.of(w);
+    }
+
+    /** A video of {@code n} frames at 30 fps, each an unrelated random hash of quality 90. */
+    static List<VpdqFrame> video(long seed, int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        List<VpdqFrame> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            PdqHash h = PdqHash.of(r.nextLong(), r.nextLong(), r.nextLong(), r.nextLong());
+            out.add(new VpdqFrame(i, 90, h, VpdqFrame.timestampOf(i, 30)));
+        }
+        return out;
+    }
+
+    /**
+     * Frames {@code from..to-1} of {@code video}, each {@code bits} bits away from the original,
+     * renumbered from 0 (a clip cut out of the video and re-encoded).
+     */
+    static List<VpdqFrame> clip(List<VpdqFrame> video, int from, int to, int bits) {
+        List<VpdqFrame> out = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            VpdqFrame f = video.get(i);
+            int n = i - from;
+            out.add(new VpdqFrame(n, f.quality(), flip(f.hash(), bits, 1000L + i), VpdqFrame.timestampOf(n, 30)));
+        }
+        return out;
     }
 }
