@@ -54,25 +54,25 @@ insert into protocol_version (protocol_code, code, name, vocabulary, effective_f
 select code, '1', name, 'levels', created_at, 'Created by the secretariat.'
 from protocol where code not in ('ccscrp', 'eu-crisis-protocol', 'gifct-cip');
 
--- A version's levels or activation types ("terms"): the former protocol_level rows, each now in
--- its protocol's first version. shares_hashes: whether activating it shares the perpetrator's
+-- A version's levels or activation types ("terms") stay in protocol_level, whose name is kept so
+-- that pods of the previous release keep working during the roll-out: each former row goes to its
+-- protocol's first version. shares_hashes: whether activating the term shares the perpetrator's
 -- hashes in the hash-sharing database (hashmatch and others read it from the API).
-alter table protocol_level rename to protocol_term;
-alter table protocol_term add column version_code text;
-update protocol_term t set version_code = (
+alter table protocol_level add column version_code text;
+update protocol_level t set version_code = (
     select v.code from protocol_version v where v.protocol_code = t.protocol_code
     order by v.effective_from limit 1);
-alter table protocol_term alter column version_code set not null;
-alter table protocol_term add column shares_hashes boolean not null default false;
-alter table protocol_term drop constraint protocol_level_pkey;
-alter table protocol_term add constraint protocol_term_pkey primary key (protocol_code, version_code, code);
-alter table protocol_term add constraint protocol_term_version
+alter table protocol_level alter column version_code set not null;
+alter table protocol_level add column shares_hashes boolean not null default false;
+alter table protocol_level drop constraint protocol_level_pkey;
+alter table protocol_level add constraint protocol_level_pkey primary key (protocol_code, version_code, code);
+alter table protocol_level add constraint protocol_level_version
     foreign key (protocol_code, version_code) references protocol_version (protocol_code, code);
 
-update protocol_term set shares_hashes = true
+update protocol_level set shares_hashes = true
 where protocol_code = 'gifct-cip' and version_code = '2021' and code in ('content-incident', 'content-incident-protocol');
 
-insert into protocol_term (protocol_code, version_code, code, name, description, position, shares_hashes) values
+insert into protocol_level (protocol_code, version_code, code, name, description, position, shares_hashes) values
 ('gifct-cip', '2025', 'perpetrator-content-incident', 'Perpetrator Content Incident',
  'An offline terrorist or violent extremist event with perpetrator-produced content, such as a livestream of murder or attempted murder by the perpetrator or an accomplice. Only the operating board''s decision activates it; hashes of the content are shared in the hash-sharing database.',
  1, true),
@@ -94,10 +94,45 @@ alter table activation alter column level_code drop not null;
 alter table activation add column type_code text;
 alter table activation add constraint activation_level_or_type check ((level_code is null) <> (type_code is null));
 alter table activation add constraint activation_level
-    foreign key (protocol_code, protocol_version, level_code) references protocol_term (protocol_code, version_code, code);
+    foreign key (protocol_code, protocol_version, level_code) references protocol_level (protocol_code, version_code, code);
 alter table activation add constraint activation_type
-    foreign key (protocol_code, protocol_version, type_code) references protocol_term (protocol_code, version_code, code);
+    foreign key (protocol_code, protocol_version, type_code) references protocol_level (protocol_code, version_code, code);
 alter table activation add column shares_hashes boolean not null default false;
-update activation a set shares_hashes = t.shares_hashes from protocol_term t
+update activation a set shares_hashes = t.shares_hashes from protocol_level t
 where t.protocol_code = a.protocol_code and t.version_code = a.protocol_version and t.code = a.level_code;
 alter table activation alter column shares_hashes drop default;
+
+-- Until every pod runs this release, pods of the previous one write levels and activations without
+-- a version: a level goes to its protocol's current version, an activation to the version of the
+-- term it names (moved to type_code when that version uses types), with that term's shares_hashes.
+-- To drop in the next release (V7), with these two functions.
+create function protocol_level_version_of_old_writers() returns trigger language plpgsql as $$
+begin
+    if new.version_code is null then
+        select v.code into new.version_code from protocol_version v
+        where v.protocol_code = new.protocol_code and v.effective_from <= now()
+        order by v.effective_from desc limit 1;
+    end if;
+    return new;
+end $$;
+create trigger protocol_level_version_of_old_writers before insert on protocol_level
+    for each row execute function protocol_level_version_of_old_writers();
+
+create function activation_version_of_old_writers() returns trigger language plpgsql as $$
+declare
+    uses text;
+begin
+    if new.protocol_version is null then
+        select t.version_code, t.shares_hashes, v.vocabulary into new.protocol_version, new.shares_hashes, uses
+        from protocol_level t join protocol_version v on v.protocol_code = t.protocol_code and v.code = t.version_code
+        where t.protocol_code = new.protocol_code and t.code = new.level_code
+        order by v.effective_from desc limit 1;
+        if uses = 'types' then
+            new.type_code := new.level_code;
+            new.level_code := null;
+        end if;
+    end if;
+    return new;
+end $$;
+create trigger activation_version_of_old_writers before insert on activation
+    for each row execute function activation_version_of_old_writers();

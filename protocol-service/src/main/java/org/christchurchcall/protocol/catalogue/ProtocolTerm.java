@@ -14,10 +14,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /**
  * One level or activation type of a protocol version (which of the two its version's
  * {@link Vocabulary} says). A term that is dropped is retired, not deleted, because past
- * activations still name it.
+ * activations still name it. The table keeps its first name, protocol_level, for rolling upgrades.
  */
 @Entity
-@Table(name = "protocol_term")
+@Table(name = "protocol_level")
 @IdClass(ProtocolTerm.Key.class)
 public class ProtocolTerm extends PanacheEntityBase {
 

@@ -29,6 +29,7 @@ class ProtocolVersionsMigrationTest {
             + System.getenv().getOrDefault("CCALL_TEST_PGPORT", "5432") + "/protocol_test"
             + System.getenv().getOrDefault("CCALL_TEST_DB_SUFFIX", "");
     private static final String INCIDENT = "22222222-0000-0000-0000-000000000001";
+    private static final String LATER = "22222222-0000-0000-0000-000000000002";
 
     private static Connection db;
 
@@ -45,10 +46,7 @@ class ProtocolVersionsMigrationTest {
                     + "values ('drill', 'Regional drill', '', false, '2024-05-01T00:00:00Z', now())");
             st.execute("insert into protocol_level (protocol_code, code, name, description, position) values "
                     + "('drill', 'watch', 'Watch', '', 1)");
-            st.execute("insert into incident (id, title, description, occurred_at, location, content_urls, platforms, "
-                    + "content_types, protocols, exercise, status, reported_by_client, reported_at, updated_at) values ('"
-                    + INCIDENT + "', 'Attack', 'd', now(), 'here', '[]', '[]', '[]', "
-                    + "'[\"gifct-cip\", \"ccscrp\", \"drill\"]', false, 'active', 'c', now(), now())");
+            st.execute(incident(INCIDENT));
             // made after 18 September 2025, at a 2021 level: the release that knows versions comes later
             st.execute(activation("33333333-0000-0000-0000-000000000001", "gifct-cip", "content-incident-protocol",
                     "2026-11-30T10:00:00Z"));
@@ -89,10 +87,10 @@ class ProtocolVersionsMigrationTest {
         assertEquals(List.of(
                 "2021 content-incident true", "2021 content-incident-protocol true", "2021 incident false",
                 "2025 awareness-communication false", "2025 perpetrator-content-incident true"),
-                rows("select version_code || ' ' || code || ' ' || shares_hashes from protocol_term "
+                rows("select version_code || ' ' || code || ' ' || shares_hashes from protocol_level "
                         + "where protocol_code = 'gifct-cip' order by 1"));
         assertEquals(List.of("drill 1 watch"),
-                rows("select protocol_code || ' ' || version_code || ' ' || code from protocol_term "
+                rows("select protocol_code || ' ' || version_code || ' ' || code from protocol_level "
                         + "where protocol_code = 'drill'"));
     }
 
@@ -103,6 +101,40 @@ class ProtocolVersionsMigrationTest {
                 + "where id = '33333333-0000-0000-0000-000000000002'"));
         assertThrows(SQLException.class, () -> exec("update activation set level_code = null, "
                 + "type_code = 'perpetrator-content-incident' where id = '33333333-0000-0000-0000-000000000001'"));
+    }
+
+    @Test
+    void podsOfThePreviousReleaseKeepWorkingDuringTheRollOut() throws SQLException {
+        // they write an activation or a level without a version: the one of the term, or the current one
+        try {
+            exec(incident(LATER));
+            exec(activation("33333333-0000-0000-0000-000000000004", "ccscrp", "coordinated-response", "2026-12-01T10:00:00Z")
+                    .replace(INCIDENT, LATER));
+            exec(activation("33333333-0000-0000-0000-000000000005", "gifct-cip", "perpetrator-content-incident",
+                    "2026-12-01T10:01:00Z").replace(INCIDENT, LATER));
+            exec("insert into protocol_level (protocol_code, code, name, description, position) values "
+                    + "('drill', 'alert', 'Alert', '', 2)");
+            assertEquals(List.of("ccscrp 2019 level=coordinated-response type= sharesHashes=false",
+                    "gifct-cip 2025 level= type=perpetrator-content-incident sharesHashes=true"),
+                    rows("select protocol_code || ' ' || protocol_version || ' level=' || coalesce(level_code, '') || "
+                            + "' type=' || coalesce(type_code, '') || ' sharesHashes=' || shares_hashes from activation "
+                            + "where id in ('33333333-0000-0000-0000-000000000004', '33333333-0000-0000-0000-000000000005') "
+                            + "order by id"));
+            assertEquals(List.of("1 alert", "1 watch"),
+                    rows("select version_code || ' ' || code from protocol_level where protocol_code = 'drill' order by code"));
+        } finally {
+            exec("delete from activation where id in ('33333333-0000-0000-0000-000000000004', "
+                    + "'33333333-0000-0000-0000-000000000005')");
+            exec("delete from protocol_level where protocol_code = 'drill' and code = 'alert'");
+            exec("delete from incident where id = '" + LATER + "'");
+        }
+    }
+
+    private static String incident(String id) {
+        return "insert into incident (id, title, description, occurred_at, location, content_urls, platforms, "
+                + "content_types, protocols, exercise, status, reported_by_client, reported_at, updated_at) values ('"
+                + id + "', 'Attack', 'd', now(), 'here', '[]', '[]', '[]', "
+                + "'[\"gifct-cip\", \"ccscrp\", \"drill\"]', false, 'active', 'c', now(), now())";
     }
 
     private static String activation(String id, String protocol, String level, String at) {
