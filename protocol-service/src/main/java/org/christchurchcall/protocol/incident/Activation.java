@@ -10,9 +10,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.christchurchcall.protocol.catalogue.Vocabulary;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One protocol activated for an incident, at a level, with the criteria and decision recorded. */
+/**
+ * One protocol activated for an incident, with the criteria and decision recorded. It keeps the
+ * protocol version it was made under: at a level when that version uses levels, of an activation
+ * type when it uses types (exactly one of {@link #levelCode} and {@link #typeCode} is set).
+ */
 @Entity
 @Table(name = "activation")
 public class Activation extends PanacheEntityBase {
@@ -29,8 +35,18 @@ public class Activation extends PanacheEntityBase {
     @Column(name = "protocol_code")
     public String protocolCode;
 
+    @Column(name = "protocol_version")
+    public String protocolVersion;
+
     @Column(name = "level_code")
     public String levelCode;
+
+    @Column(name = "type_code")
+    public String typeCode;
+
+    /** Whether its level or type shares the perpetrator's hashes, as it was when the activation took it. */
+    @Column(name = "shares_hashes")
+    public boolean sharesHashes;
 
     public String status;
 
@@ -74,6 +90,16 @@ public class Activation extends PanacheEntityBase {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** Levels or activation types: which of the two this activation is at. */
+    public Vocabulary vocabulary() {
+        return typeCode == null ? Vocabulary.LEVELS : Vocabulary.TYPES;
+    }
+
+    /** The level or the activation type. */
+    public String term() {
+        return typeCode == null ? levelCode : typeCode;
+    }
 
     public boolean inEffect() {
         return IN_EFFECT.equals(status);

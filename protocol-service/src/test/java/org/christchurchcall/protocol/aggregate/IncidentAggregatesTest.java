@@ -54,8 +54,14 @@ class IncidentAggregatesTest {
         assertEquals(1, a.getInt("exercisesExcluded"));
         assertEquals(1, a.getInt("incidentsByStatus.active"));
         assertEquals(1, a.getInt("incidentsByStatus.reported"));
-        assertEquals(List.of(Map.of("protocol", "eu-crisis-protocol", "level", "crisis", "activations", 1)),
-                a.getList("activationsByProtocolAndLevel"));
+        Map<String, Object> row = new java.util.LinkedHashMap<>();
+        row.put("protocol", "eu-crisis-protocol");
+        row.put("protocolVersion", "2019");
+        row.put("vocabulary", "levels");
+        row.put("level", "crisis");
+        row.put("type", null);
+        row.put("activations", 1);
+        assertEquals(List.of(row), a.getList("activationsByProtocolAndLevel"));
         assertEquals(1, a.getInt("timings.reportToActivationSeconds.count"));
         assertEquals(1, a.getInt("timings.activationToFirstDeliverySeconds.count"));
         assertEquals(1, a.getInt("timings.activationToFirstAcknowledgementSeconds.count"));

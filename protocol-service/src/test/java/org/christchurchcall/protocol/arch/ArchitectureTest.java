@@ -15,12 +15,12 @@ class ArchitectureTest extends ServiceShapeTestBase {
 
     /**
      * To move into repositories or stores: these services still use Panache's active record
-     * (incidents, activations, protocols, acknowledgements) or JDBC (the outbox, the event feed, the
+     * (incidents, activations, acknowledgements) or JDBC (the outbox, the event feed, the
      * timeline's batched appends, secret re-encryption) directly. Resources no longer do.
      */
     @Override
     protected String[] dataAccessExceptions() {
-        return new String[] { "IncidentAggregates", "ProtocolService", "ContactDirectory", "SecretReencryption",
+        return new String[] { "IncidentAggregates", "ContactDirectory", "SecretReencryption",
                 "IncidentEventFeed", "Access", "ActivationService", "IncidentService", "Acknowledgements", "Outbox",
                 "Timeline" };
     }

@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.christchurchcall.protocol.support.Db;
+import org.christchurchcall.protocol.support.Fixtures;
 import org.christchurchcall.protocol.support.Hooks;
 import org.christchurchcall.protocol.support.WireMockPeers;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,9 @@ class SecondApprovalTest {
         Db db = new Db(ds);
         String id = reportIncident(LINE.member(), List.of("gifct-cip"), false);
         transition(LINE.coordinator(), id, "assessing", null, null).statusCode(200);
-        String activation = activate(LINE.coordinator(), id, "gifct-cip", "content-incident-protocol").statusCode(201)
-                .body("status", equalTo("pending-approval")).body("effectiveAt", org.hamcrest.Matchers.nullValue())
-                .extract().path("id");
+        String activation = Fixtures.activateType(LINE.coordinator(), id, "gifct-cip", "perpetrator-content-incident")
+                .statusCode(201).body("status", equalTo("pending-approval"))
+                .body("effectiveAt", org.hamcrest.Matchers.nullValue()).extract().path("id");
         given().auth().oauth2(LINE.member()).get("/api/v1/incidents/" + id).then()
                 .body("status", equalTo("assessing"));
         assertEquals(0, db.count("select count(*) from notification where incident_id = ?", java.util.UUID.fromString(id)));

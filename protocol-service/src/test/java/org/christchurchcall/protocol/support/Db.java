@@ -33,7 +33,7 @@ public final class Db {
 
     /** Row counts of every table an API call could change. */
     public String snapshot() {
-        return rows.counts("protocol", "protocol_level", "incident", "activation", "timeline_entry", "notification",
+        return rows.counts("protocol", "protocol_version", "protocol_level", "incident", "activation", "timeline_entry", "notification",
                 "incident_participant", "acknowledgement")
                 + " versions=" + count("select coalesce(sum(version), 0) from incident")
                 + "/" + count("select coalesce(sum(version), 0) from activation")

@@ -74,6 +74,19 @@ public final class Fixtures {
                 .post("/api/v1/incidents/" + incidentId + "/activations").then();
     }
 
+    /** An activation request naming an activation type (a protocol version with types, e.g. GIFCT's 2025). */
+    public static Map<String, Object> activationOfType(String protocol, String type) {
+        Map<String, Object> body = activation(protocol, null);
+        body.remove("level");
+        body.put("type", type);
+        return body;
+    }
+
+    public static ValidatableResponse activateType(String token, String incidentId, String protocol, String type) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(activationOfType(protocol, type))
+                .post("/api/v1/incidents/" + incidentId + "/activations").then();
+    }
+
     /** An incident reported by New Zealand, assessed, and with ccscrp in effect. */
     public static String activeIncident(String protocol, String level, boolean exercise) {
         String id = reportIncident(World.NZ.member(), List.of(protocol), exercise);

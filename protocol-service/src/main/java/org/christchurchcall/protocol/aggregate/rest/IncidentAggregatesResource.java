@@ -33,7 +33,8 @@ public class IncidentAggregatesResource {
 
     @GET
     @RolesAllowed({ Roles.AUDITOR, Roles.SECRETARIAT, Roles.SERVICE })
-    @Operation(summary = "Incidents reported in [from, to) by protocol and level, with response times; exercises "
+    @Operation(summary = "Incidents reported in [from, to) by protocol, protocol version and level (or "
+            + "activation type), with response times; exercises "
             + "are excluded and counted separately (roles: auditor, secretariat, service)")
     @APIResponse(responseCode = "200", description = "The aggregates")
     @APIResponse(responseCode = "400", description = "from/to missing, not ISO-8601 instants, or out of order")

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -26,7 +27,13 @@ import org.christchurchcall.protocol.notification.IncidentParticipant;
 @ApplicationScoped
 public class IncidentAggregates {
 
-    public record ProtocolLevelCount(String protocol, String level, long activations) {
+    /**
+     * Activations in effect at one level or activation type of one protocol version. {@code level}
+     * holds the level, or the activation type when {@code vocabulary} is {@code types} (so that
+     * readers grouping by protocol and level keep working); {@code type} is set only then.
+     */
+    public record ProtocolLevelCount(String protocol, String protocolVersion, String vocabulary, String level,
+            String type, long activations) {
     }
 
     public record Timings(Stats reportToActivationSeconds, Stats activationToFirstDeliverySeconds,
@@ -50,12 +57,14 @@ public class IncidentAggregates {
         String livePeriod = "(select i.id from Incident i where i.reportedAt >= ?1 and i.reportedAt < ?2 and i.exercise = false)";
         List<Activation> activations = live.isEmpty() ? List.of()
                 : Activation.list("incidentId in " + livePeriod + " and status = ?3", from, to, Activation.IN_EFFECT);
-        Map<String, Map<String, Long>> grouped = new TreeMap<>();
+        Map<List<String>, Long> grouped = new TreeMap<>(Comparator.<List<String>, String>comparing(k -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)).thenComparing(k -> k.get(3)));
         for (Activation a : activations) {
-            grouped.computeIfAbsent(a.protocolCode, k -> new TreeMap<>()).merge(a.levelCode, 1L, Long::sum);
+            grouped.merge(List.of(a.protocolCode, a.protocolVersion, a.vocabulary().code(), a.term()), 1L, Long::sum);
         }
         List<ProtocolLevelCount> counts = new ArrayList<>();
-        grouped.forEach((p, levels) -> levels.forEach((l, n) -> counts.add(new ProtocolLevelCount(p, l, n))));
+        grouped.forEach((k, n) -> counts.add(new ProtocolLevelCount(k.get(0), k.get(1), k.get(2), k.get(3),
+                "types".equals(k.get(2)) ? k.get(3) : null, n)));
         Map<UUID, List<IncidentParticipant>> participants = live.isEmpty() ? Map.of()
                 : IncidentParticipant.<IncidentParticipant>list("incidentId in " + livePeriod, from, to).stream()
                         .collect(Collectors.groupingBy(p -> p.incidentId));

@@ -30,7 +30,6 @@ import org.christchurchcall.protocol.contact.CrisisContact;
 import org.christchurchcall.protocol.contact.WebhookEndpoint;
 import org.christchurchcall.protocol.contact.service.ContactDirectory;
 import org.christchurchcall.protocol.catalogue.Protocol;
-import org.christchurchcall.protocol.catalogue.ProtocolLevel;
 import org.christchurchcall.protocol.catalogue.service.ProtocolService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,7 +41,7 @@ import io.quarkus.security.Authenticated;
 @Path("/api/v1/protocols")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "protocols", description = "Crisis response protocols and their levels")
+@Tag(name = "protocols", description = "Crisis response protocols, their versions and the levels or activation types of each")
 @SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 public class ProtocolResource {
@@ -55,13 +54,14 @@ public class ProtocolResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "All protocols with their levels (any authenticated caller)")
+    @Operation(summary = "All protocols, each with its current version's levels or activation types and the list "
+            + "of its versions (any authenticated caller)")
     @APIResponse(responseCode = "200", description = "A page of protocols")
     @APIResponse(responseCode = "400", description = "Bad limit or cursor")
     public Page<ProtocolDtos.ProtocolView> list(@BeanParam @Valid PageRequest page, @Context UriInfo uri) {
         String after = page.hasCursor() ? Cursor.decode(page.cursor(), 1).get(0) : null;
         List<Protocol> rows = protocols.list(after, page.limit() + 1);
-        return Page.of(rows, page.limit(), p -> Cursor.encode(p.code), ProtocolResource::view, uri);
+        return Page.of(rows, page.limit(), p -> Cursor.encode(p.code), protocols::view, uri);
     }
 
     @GET
@@ -71,33 +71,57 @@ public class ProtocolResource {
     @APIResponse(responseCode = "200", description = "The protocol")
     @APIResponse(responseCode = "404", description = "No such protocol")
     public ProtocolDtos.ProtocolView get(@PathParam("code") String code) {
-        return view(protocols.get(code));
+        return protocols.view(protocols.get(code));
+    }
+
+    @GET
+    @Path("/{code}/versions")
+    @Authenticated
+    @Operation(summary = "The protocol's versions, oldest first, each with its vocabulary (levels or activation "
+            + "types) and its terms; current marks the one new activations use (any authenticated caller)")
+    @APIResponse(responseCode = "200", description = "The versions")
+    @APIResponse(responseCode = "404", description = "No such protocol")
+    public Page<ProtocolDtos.VersionView> versions(@PathParam("code") String code) {
+        return new Page<>(protocols.versions(code), null, null);
+    }
+
+    @GET
+    @Path("/{code}/versions/{version}")
+    @Authenticated
+    @Operation(summary = "One version of the protocol with its levels or activation types (any authenticated caller)")
+    @APIResponse(responseCode = "200", description = "The version")
+    @APIResponse(responseCode = "404", description = "No such protocol or version")
+    public ProtocolDtos.VersionView version(@PathParam("code") String code, @PathParam("version") String version) {
+        return protocols.version(code, version);
     }
 
     @POST
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Create a protocol with its levels (role: secretariat)")
+    @Operation(summary = "Create a protocol with its levels, or its activation types, as its first version \"1\", "
+            + "in effect at once (role: secretariat)")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProtocolDtos.ProtocolView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or not exactly one of levels and types")
     @APIResponse(responseCode = "403", description = "Not the secretariat")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@NotNull @Valid ProtocolDtos.Create body) {
         Protocol p = protocols.create(body);
-        return Response.created(URI.create("/api/v1/protocols/" + p.code)).entity(view(p)).build();
+        return Response.created(URI.create("/api/v1/protocols/" + p.code)).entity(protocols.view(p)).build();
     }
 
     @PUT
     @Path("/{code}")
     @RolesAllowed(Roles.SECRETARIAT)
-    @Operation(summary = "Replace a protocol's settings and levels; dropped levels are retired (role: secretariat)")
+    @Operation(summary = "Replace a protocol's settings and its current version's levels (or activation types, "
+            + "when that version uses types); dropped ones are retired (role: secretariat)")
     @APIResponse(responseCode = "200", description = "Updated")
-    @APIResponse(responseCode = "400", description = "Invalid fields")
+    @APIResponse(responseCode = "400", description = "Invalid fields, or levels given for a version with activation "
+            + "types (or the reverse)")
     @APIResponse(responseCode = "403", description = "Not the secretariat")
     @APIResponse(responseCode = "404", description = "No such protocol")
     @APIResponse(responseCode = "409", description = "Stale version")
     public ProtocolDtos.ProtocolView update(@PathParam("code") String code, @NotNull @Valid ProtocolDtos.Update body) {
-        return view(protocols.update(code, body));
+        return protocols.view(protocols.update(code, body));
     }
 
     @GET
@@ -115,13 +139,6 @@ public class ProtocolResource {
                 .map(c -> view(c, (int) endpoints.stream().filter(e -> e.supporterId.equals(c.supporterId)).count()))
                 .toList();
         return new Page<>(items, null, null);
-    }
-
-    static ProtocolDtos.ProtocolView view(Protocol p) {
-        List<ProtocolDtos.LevelView> levels = ProtocolLevel.of(p.code).stream()
-                .map(l -> new ProtocolDtos.LevelView(l.code, l.name, l.description, l.position, l.retired)).toList();
-        return new ProtocolDtos.ProtocolView(p.code, p.name, p.description, p.requiresSecondApproval, levels, p.version,
-                p.updatedAt);
     }
 
     static ProtocolDtos.ParticipantView view(CrisisContact c, int endpoints) {

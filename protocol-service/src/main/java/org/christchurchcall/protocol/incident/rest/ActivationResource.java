@@ -33,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/api/v1/incidents/{incidentId}/activations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "activations", description = "Protocol activations, second-organisation approval, level changes")
+@Tag(name = "activations", description = "Protocol activations, second-organisation approval, changes of level or activation type")
 @SecurityRequirement(name = "oauth2")
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "Not a crisis-coordinator, not a participant of the protocol, "
@@ -49,11 +49,14 @@ public class ActivationResource {
 
     @POST
     @RolesAllowed(Roles.CRISIS_COORDINATOR)
-    @Operation(summary = "Activate a protocol at a level with the criteria checklist and decision (role: "
-            + "crisis-coordinator); takes effect at once unless the protocol requires a second organisation")
+    @Operation(summary = "Activate a protocol at a level, or of an activation type, of its current version, with "
+            + "the criteria checklist and decision (role: crisis-coordinator); the activation keeps that version; "
+            + "takes effect at once unless the protocol requires a second organisation")
     @APIResponse(responseCode = "201", description = "The activation, in-effect or pending-approval",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = IncidentViews.ActivationView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown protocol or level")
+    @APIResponse(responseCode = "400", description = "Invalid fields, unknown protocol, a level or type the "
+            + "current version does not have, or a level where it uses types (or the reverse); the problem names "
+            + "the accepted values")
     @APIResponse(responseCode = "409", description = "Not allowed in the incident's state, or already activated")
     public Response activate(@PathParam("incidentId") UUID incidentId, @NotNull @Valid IncidentRequests.Activate body) {
         Activation a = activations.activate(incidentId, body, contacts.refresh());
@@ -76,9 +79,11 @@ public class ActivationResource {
     @POST
     @Path("/{activationId}/level-changes")
     @RolesAllowed(Roles.CRISIS_COORDINATOR)
-    @Operation(summary = "Change an activation's level (role: crisis-coordinator); notifies participants")
-    @APIResponse(responseCode = "200", description = "The activation at its new level")
-    @APIResponse(responseCode = "400", description = "Invalid fields, unknown or same level")
+    @Operation(summary = "Change an activation's level, or its activation type, within the version it was made "
+            + "under (role: crisis-coordinator); notifies participants")
+    @APIResponse(responseCode = "200", description = "The activation at its new level or type")
+    @APIResponse(responseCode = "400", description = "Invalid fields, a level or type its version does not have, "
+            + "the wrong one of the two, or the same one; the problem names the accepted values")
     @APIResponse(responseCode = "409", description = "Stale version, or not allowed in the current state")
     public IncidentViews.ActivationView changeLevel(@PathParam("incidentId") UUID incidentId,
             @PathParam("activationId") UUID activationId, @NotNull @Valid IncidentRequests.ChangeLevel body) {

@@ -52,9 +52,15 @@ public final class IncidentRequests {
             @NotNull Boolean onOrSpreadingToMemberPlatforms) {
     }
 
+    @Schema(description = "Give level when the protocol's current version uses levels, type when it uses "
+            + "activation types (GET /api/v1/protocols/{code} says which, and lists them)")
     public record Activate(
             @Schema(example = "ccscrp") @NotBlank @Pattern(regexp = KEBAB, message = "must be a protocol code") String protocol,
-            @NotBlank @Pattern(regexp = KEBAB, message = "must be a level code") String level,
+            @Schema(description = "A level of the current version, when it uses levels", example = "coordinated-response")
+            @Size(max = 60) @Pattern(regexp = KEBAB, message = "must be a level code") String level,
+            @Schema(description = "An activation type of the current version, when it uses types",
+                    example = "perpetrator-content-incident")
+            @Size(max = 60) @Pattern(regexp = KEBAB, message = "must be an activation type code") String type,
             @NotNull @Valid Criteria criteria,
             @NotBlank @Size(max = 10000) String decision) {
     }
@@ -62,8 +68,14 @@ public final class IncidentRequests {
     public record Approve(@Schema(example = "Confirmed with our trust and safety team") @Size(max = 10000) String note) {
     }
 
+    @Schema(description = "Give level when the activation's version uses levels, type when it uses activation "
+            + "types; an activation stays in the version it was made under")
     public record ChangeLevel(
-            @NotBlank @Pattern(regexp = KEBAB, message = "must be a level code") String level,
+            @Schema(description = "The new level, under a version with levels", example = "full-activation")
+            @Size(max = 60) @Pattern(regexp = KEBAB, message = "must be a level code") String level,
+            @Schema(description = "The new activation type, under a version with types",
+                    example = "perpetrator-content-incident")
+            @Size(max = 60) @Pattern(regexp = KEBAB, message = "must be an activation type code") String type,
             @Schema(example = "Content is spreading to further platforms") @NotBlank @Size(max = 10000) String reason,
             @NotNull Long version) {
     }

@@ -34,7 +34,17 @@ public final class IncidentViews {
     }
 
     public record ActivationView(@Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID id, UUID incidentId,
-            @Schema(example = "ccscrp") String protocol, String level,
+            @Schema(example = "gifct-cip") String protocol,
+            @Schema(description = "The protocol version the activation was made under; it keeps it", example = "2025")
+            String protocolVersion,
+            @Schema(description = "That version's vocabulary: levels (level is set) or activation types (type is set)",
+                    enumeration = { "levels", "types" }, example = "types") String vocabulary,
+            @Schema(description = "The level, under a version with levels; null otherwise", example = "content-incident-protocol")
+            String level,
+            @Schema(description = "The activation type, under a version with types; null otherwise",
+                    example = "perpetrator-content-incident") String type,
+            @Schema(description = "Whether its level or type shares the perpetrator's hashes in the hash-sharing database")
+            boolean sharesHashes,
             @Schema(enumeration = { "pending-approval", "in-effect" }) String status,
             CriteriaView criteria, String decision, UUID requestedBySupporter, Instant requestedAt,
             UUID approvedBySupporter, Instant approvedAt, Instant effectiveAt, long version) {
@@ -64,7 +74,8 @@ public final class IncidentViews {
     }
 
     public static ActivationView of(Activation a) {
-        return new ActivationView(a.id, a.incidentId, a.protocolCode, a.levelCode, a.status,
+        return new ActivationView(a.id, a.incidentId, a.protocolCode, a.protocolVersion, a.vocabulary().code(),
+                a.levelCode, a.typeCode, a.sharesHashes, a.status,
                 new CriteriaView(a.ongoingEvent, a.perpetratorContent, a.murderOrAttempt, a.onMemberPlatforms),
                 a.decision, a.requestedBySupporter, a.requestedAt, a.approvedBySupporter, a.approvedAt, a.effectiveAt,
                 a.version);

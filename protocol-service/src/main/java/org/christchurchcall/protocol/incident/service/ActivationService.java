@@ -25,11 +25,16 @@ import org.christchurchcall.protocol.incident.SecondApproval;
 import org.christchurchcall.protocol.incident.rest.IncidentRequests;
 import org.christchurchcall.protocol.notification.service.Outbox;
 import org.christchurchcall.protocol.catalogue.Protocol;
-import org.christchurchcall.protocol.catalogue.ProtocolLevel;
+import org.christchurchcall.protocol.catalogue.Vocabulary;
+import org.christchurchcall.protocol.catalogue.service.ProtocolVersions;
 import org.christchurchcall.protocol.timeline.TimelineKind;
 import org.christchurchcall.protocol.timeline.service.Timeline;
 
-/** Activating protocols for an incident, approving activations, and changing their levels. */
+/**
+ * Activating protocols for an incident, approving activations, and changing their levels or
+ * activation types. A new activation takes the protocol's version in effect; its later changes
+ * stay within that version.
+ */
 @ApplicationScoped
 public class ActivationService {
 
@@ -51,6 +56,9 @@ public class ActivationService {
     @Inject
     EntityManager em;
 
+    @Inject
+    ProtocolVersions versions;
+
     @Transactional
     public Activation activate(UUID incidentId, IncidentRequests.Activate r, ContactSnapshot contacts) {
         Incident i = access.visibleForUpdate(incidentId);
@@ -58,21 +66,23 @@ public class ActivationService {
         if (p == null) {
             throw ApiException.invalidField("protocol", "unknown protocol " + r.protocol());
         }
-        requireLevel(p.code, r.level());
+        ProtocolVersions.Chosen term = versions.forNewActivation(p.code, r.level(), r.type());
         if (!access.participatesIn(p.code)) {
             throw ApiException.forbidden("the caller's organisation does not participate in " + p.code
                     + "; the secretariat grants participation in a protocol");
         }
         require(i, Action.REQUEST_ACTIVATION);
         if (Activation.count("incidentId = ?1 and protocolCode = ?2", i.id, p.code) > 0) {
-            throw ApiException.conflict(p.code + " is already activated for this incident; change its level instead");
+            throw ApiException.conflict(p.code + " is already activated for this incident; change its level or type "
+                    + "instead");
         }
         Instant now = Instant.now();
         Activation a = new Activation();
         a.id = UUID.randomUUID();
         a.incidentId = i.id;
         a.protocolCode = p.code;
-        a.levelCode = r.level();
+        a.protocolVersion = term.version();
+        take(a, term);
         a.ongoingEvent = r.criteria().ongoingEvent();
         a.perpetratorContent = r.criteria().perpetratorProducedContent();
         a.murderOrAttempt = r.criteria().murderOrAttemptedMurder();
@@ -144,24 +154,28 @@ public class ActivationService {
         if (a.version != r.version()) {
             throw ApiException.staleVersion(r.version(), a.version);
         }
-        requireLevel(a.protocolCode, r.level());
-        if (r.level().equals(a.levelCode)) {
-            throw ApiException.invalidField("level", "the activation is already at " + r.level());
+        ProtocolVersions.Chosen term = versions.within(a.protocolCode, a.protocolVersion, r.level(), r.type());
+        if (term.code().equals(a.term())) {
+            throw ApiException.invalidField(term.vocabulary().field(), "the activation is already at " + term.code());
         }
         if (!a.inEffect()) {
-            throw ApiException.invalidState("the activation is " + a.status + "; its level changes once it is in effect");
+            throw ApiException.invalidState("the activation is " + a.status + "; its " + term.vocabulary().field()
+                    + " changes once it is in effect");
         }
         require(i, Action.CHANGE_LEVEL);
-        String from = a.levelCode;
+        String from = a.term();
         Instant now = Instant.now();
-        a.levelCode = r.level();
+        take(a, term);
         a.updatedAt = now;
         i.updatedAt = now;
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("activationId", a.id.toString());
         data.put("protocol", a.protocolCode);
+        data.put("protocolVersion", a.protocolVersion);
+        data.put("vocabulary", a.vocabulary().code());
         data.put("from", from);
-        data.put("to", a.levelCode);
+        data.put("to", a.term());
+        data.put("sharesHashes", a.sharesHashes);
         data.put("reason", r.reason());
         timeline.append(i, TimelineKind.LEVEL_CHANGED, access.actor(), data);
         incidents.recordContactSource(i, contacts);
@@ -198,11 +212,10 @@ public class ActivationService {
         return a;
     }
 
-    private static void requireLevel(String protocol, String level) {
-        ProtocolLevel l = ProtocolLevel.findById(new ProtocolLevel.Key(protocol, level));
-        if (l == null || l.retired) {
-            throw ApiException.invalidField("level", level + " is not a current level of " + protocol);
-        }
+    private static void take(Activation a, ProtocolVersions.Chosen term) {
+        a.levelCode = term.vocabulary() == Vocabulary.LEVELS ? term.code() : null;
+        a.typeCode = term.vocabulary() == Vocabulary.TYPES ? term.code() : null;
+        a.sharesHashes = term.sharesHashes();
     }
 
     private static void require(Incident i, Action action) {
@@ -217,7 +230,10 @@ public class ActivationService {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("activationId", a.id.toString());
         d.put("protocol", a.protocolCode);
-        d.put("level", a.levelCode);
+        d.put("protocolVersion", a.protocolVersion);
+        d.put("vocabulary", a.vocabulary().code());
+        d.put(a.vocabulary().field(), a.term());
+        d.put("sharesHashes", a.sharesHashes);
         d.put("status", a.status);
         Map<String, Object> criteria = new LinkedHashMap<>();
         criteria.put("ongoingEvent", a.ongoingEvent);

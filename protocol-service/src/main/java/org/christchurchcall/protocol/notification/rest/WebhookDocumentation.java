@@ -42,16 +42,22 @@ public class WebhookDocumentation implements OASFilter {
         Map<String, Object> activated = new LinkedHashMap<>();
         activated.put("activationId", "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d");
         activated.put("criteria", criteria);
-        activated.put("decision", "All four criteria met; activating at level 1");
-        activated.put("level", "level-1");
-        activated.put("protocol", "ccscrp");
+        activated.put("decision", "The operating board activates a Perpetrator Content Incident");
+        activated.put("protocol", "gifct-cip");
+        activated.put("protocolVersion", "2025");
+        activated.put("sharesHashes", true);
         activated.put("status", "in-effect");
+        activated.put("type", "perpetrator-content-incident");
+        activated.put("vocabulary", "types");
         Map<String, Object> level = new LinkedHashMap<>();
-        level.put("activationId", "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d");
-        level.put("from", "level-1");
+        level.put("activationId", "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e");
+        level.put("from", "awareness");
         level.put("protocol", "ccscrp");
+        level.put("protocolVersion", "2019");
         level.put("reason", "Content is spreading to further platforms");
-        level.put("to", "level-2");
+        level.put("sharesHashes", false);
+        level.put("to", "coordinated-response");
+        level.put("vocabulary", "levels");
         Map<String, Object> update = new LinkedHashMap<>();
         update.put("counts", Map.of("platformsAffected", 4, "urlsRemoved", 120));
         update.put("summary", "Copies found on 4 further platforms");
@@ -64,7 +70,8 @@ public class WebhookDocumentation implements OASFilter {
                         "A protocol took effect for the incident (at once, or on a second organisation's approval)",
                         activated),
                 new Event(Outbox.LEVEL_CHANGED, "IncidentLevelChangedEvent", "IncidentLevelChangedData",
-                        "A protocol in effect moved to another level", level),
+                        "A protocol in effect moved to another level (or, under a version with activation "
+                                + "types, to another type)", level),
                 new Event(Outbox.UPDATED, "IncidentSituationalUpdateEvent", "IncidentSituationalUpdateData",
                         "The crisis coordinator posted a situational update with counts", update),
                 new Event(Outbox.CONCLUDED, "IncidentConcludedEvent", "IncidentConcludedData",
@@ -80,10 +87,19 @@ public class WebhookDocumentation implements OASFilter {
         }
         components.addSchema("WebhookIncident", incident());
         components.addSchema("WebhookEvent", envelope());
-        components.addSchema("IncidentActivatedData", object("What took effect")
+        components.addSchema("IncidentActivatedData", object("What took effect: at a level (level) under a protocol "
+                + "version with levels, or of an activation type (type) under one with types")
                 .addProperty("activationId", uuid("The activation"))
-                .addProperty("protocol", string("The protocol code", "ccscrp"))
-                .addProperty("level", string("The level code", "level-1"))
+                .addProperty("protocol", string("The protocol code", "gifct-cip"))
+                .addProperty("protocolVersion", string("The protocol version the activation was made under; it "
+                        + "keeps it", "2025"))
+                .addProperty("vocabulary", string("That version's vocabulary", "types")
+                        .enumeration(List.of("levels", "types")))
+                .addProperty("level", string("The level code; only when vocabulary is levels", "content-incident-protocol"))
+                .addProperty("type", string("The activation type code; only when vocabulary is types",
+                        "perpetrator-content-incident"))
+                .addProperty("sharesHashes", bool().description("Whether the level or type shares the perpetrator's "
+                        + "hashes in the hash-sharing database"))
                 .addProperty("status", string("The activation's status", "in-effect")
                         .enumeration(List.of("in-effect")))
                 .addProperty("criteria", object("The criteria checklist of the activation")
@@ -91,11 +107,17 @@ public class WebhookDocumentation implements OASFilter {
                         .addProperty("murderOrAttemptedMurder", bool())
                         .addProperty("onOrSpreadingToMemberPlatforms", bool()))
                 .addProperty("decision", string("The recorded decision", "All four criteria met")));
-        components.addSchema("IncidentLevelChangedData", object("The level change")
+        components.addSchema("IncidentLevelChangedData", object("The change of level (or of activation type, "
+                + "under a protocol version with types); the activation stays in its version")
                 .addProperty("activationId", uuid("The activation"))
                 .addProperty("protocol", string("The protocol code", "ccscrp"))
-                .addProperty("from", string("The previous level code", "level-1"))
-                .addProperty("to", string("The new level code", "level-2"))
+                .addProperty("protocolVersion", string("The activation's protocol version", "2019"))
+                .addProperty("vocabulary", string("That version's vocabulary: from and to are levels or activation "
+                        + "types", "levels").enumeration(List.of("levels", "types")))
+                .addProperty("from", string("The previous level or type code", "awareness"))
+                .addProperty("to", string("The new level or type code", "coordinated-response"))
+                .addProperty("sharesHashes", bool().description("Whether the new level or type shares the "
+                        + "perpetrator's hashes"))
                 .addProperty("reason", string("Why", "Content is spreading to further platforms")));
         components.addSchema("IncidentSituationalUpdateData", object("The update")
                 .addProperty("summary", string("What the coordinator reports", "Copies found on 4 further platforms"))
@@ -154,7 +176,7 @@ public class WebhookDocumentation implements OASFilter {
         incident.put("id", INCIDENT_ID);
         incident.put("location", "Christchurch, New Zealand");
         incident.put("occurredAt", "2026-03-15T01:40:00Z");
-        incident.put("protocols", List.of("ccscrp"));
+        incident.put("protocols", List.of("ccscrp", "gifct-cip"));
         incident.put("status", Outbox.CONCLUDED.equals(e.type()) ? "concluded" : "active");
         incident.put("title", "Livestreamed attack at a place of worship");
         Map<String, Object> body = new LinkedHashMap<>();

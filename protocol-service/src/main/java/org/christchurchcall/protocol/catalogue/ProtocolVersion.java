@@ -1,7 +1,7 @@
 package org.christchurchcall.protocol.catalogue;
 
 import java.io.Serializable;
-import java.util.List;
+import java.time.Instant;
 import java.util.Objects;
 
 import jakarta.persistence.Column;
@@ -13,13 +13,14 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One level of a protocol. A level that is dropped is retired, not deleted, because past
- * activations still name it.
+ * A version of a protocol (e.g. GIFCT's Incident Response Framework of 2021 or of 2025), with the
+ * vocabulary its activations use. The version in effect is the one whose {@link #effectiveFrom}
+ * passed last; an activation keeps the version it was made under.
  */
 @Entity
-@Table(name = "protocol_level")
-@IdClass(ProtocolLevel.Key.class)
-public class ProtocolLevel extends PanacheEntityBase {
+@Table(name = "protocol_version")
+@IdClass(ProtocolVersion.Key.class)
+public class ProtocolVersion extends PanacheEntityBase {
 
     @Id
     @Column(name = "protocol_code")
@@ -30,14 +31,17 @@ public class ProtocolLevel extends PanacheEntityBase {
 
     public String name;
 
-    public String description;
+    @Column(name = "vocabulary")
+    public String vocabularyCode;
 
-    public int position;
+    @Column(name = "effective_from")
+    public Instant effectiveFrom;
 
-    public boolean retired;
+    /** Where the vocabulary comes from. */
+    public String source;
 
-    public static List<ProtocolLevel> of(String protocolCode) {
-        return list("protocolCode = ?1 order by retired, position, code", protocolCode);
+    public Vocabulary vocabulary() {
+        return Vocabulary.fromCode(vocabularyCode);
     }
 
     public static class Key implements Serializable {
