@@ -142,8 +142,10 @@ public final class SwscaleYuv420 {
     }
 
     /**
-     * Per row: for each 2x2 block the three offsets come from the chroma pair once; then each
-     * pixel is three table reads and the reference's float luma sum.
+     * Rows come in pairs that share their chroma: the first of a pair is computed together with
+     * the second (the three offsets of each 2x2 block worked out once for its four pixels), and
+     * the second is kept for the call that asks for it. Rows are asked for in order, as
+     * {@link Jarosz} does; any other order still gets the right values.
      */
     private static final class LumaRows implements Jarosz.LumaRows {
         private final byte[] yuv;
@@ -151,6 +153,8 @@ public final class SwscaleYuv420 {
         private final int uBase;
         private final int vBase;
         private final int cw;
+        private final float[] next;
+        private int nextRow = -1;
 
         LumaRows(byte[] yuv, int width, int height) {
             this.yuv = yuv;
@@ -158,15 +162,32 @@ public final class SwscaleYuv420 {
             this.cw = width / 2;
             this.uBase = width * height;
             this.vBase = uBase + cw * (height / 2);
+            this.next = new float[width];
         }
 
         @Override
         public void row(int y, float[] out) {
+            if (y == nextRow) {
+                System.arraycopy(next, 0, out, 0, width);
+                return;
+            }
+            int top = y & ~1;
+            if (y == top) {
+                pair(top, out, next);
+                nextRow = top + 1;
+            } else {
+                pair(top, next, out);
+                nextRow = -1;
+            }
+        }
+
+        private void pair(int y, float[] first, float[] second) {
             byte[] d = yuv;
             float[] lr = LUMA_R;
             float[] lg = LUMA_G;
             float[] lb = LUMA_B;
-            int py = y * width;
+            int p0 = y * width;
+            int p1 = p0 + width;
             int pu = uBase + (y >> 1) * cw;
             int pv = vBase + (y >> 1) * cw;
             for (int i = 0; i < cw; i++) {
@@ -176,10 +197,14 @@ public final class SwscaleYuv420 {
                 int g = G_U[u] + G_V[v];
                 int b = B_U[u];
                 int x = 2 * i;
-                int y0 = d[py + x] & 0xFF;
-                int y1 = d[py + x + 1] & 0xFF;
-                out[x] = lr[y0 + r] + lg[y0 + g] + lb[y0 + b];
-                out[x + 1] = lr[y1 + r] + lg[y1 + g] + lb[y1 + b];
+                int a = d[p0 + x] & 0xFF;
+                int c = d[p0 + x + 1] & 0xFF;
+                int e = d[p1 + x] & 0xFF;
+                int f = d[p1 + x + 1] & 0xFF;
+                first[x] = lr[a + r] + lg[a + g] + lb[a + b];
+                first[x + 1] = lr[c + r] + lg[c + g] + lb[c + b];
+                second[x] = lr[e + r] + lg[e + g] + lb[e + b];
+                second[x + 1] = lr[f + r] + lg[f + g] + lb[f + b];
             }
         }
     }
