@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.christchurchcall.hashmatch.compute.rest.FileForm;
 import org.christchurchcall.hashmatch.compute.service.FileHashing;
 import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
+import org.christchurchcall.hashmatch.compute.service.Upload;
 import org.christchurchcall.hashmatch.compute.service.UploadReader;
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
 import org.christchurchcall.hashmatch.hash.HashType;
@@ -132,14 +133,16 @@ public class MatchResource {
             @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary"),
                     examples = @ExampleObject(name = "image", summary = UploadExamples.RAW_SUMMARY,
                             value = UploadExamples.RAW_VALUE)) })
-    public FileMatchResponse matchRaw(InputStream body,
+    public FileMatchResponse matchRaw(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("dihedral") @Parameter(description = "also match the 7 rotated and mirrored variants") boolean dihedral,
             @QueryParam("threshold") @Parameter(description = "largest PDQ Hamming distance; default "
                     + "ccall.hashmatch.default-threshold", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
                             maximum = "31", defaultValue = "31"), example = "31") String threshold) {
         int t = threshold(threshold == null || threshold.isBlank() ? null
                 : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
-        return matchFile(uploads.read(body), dihedral, t);
+        try (Upload upload = uploads.read(body, contentType, dihedral ? "dihedral=true" : null)) {
+            return matchFile(upload, dihedral, t);
+        }
     }
 
     @POST
@@ -161,11 +164,17 @@ public class MatchResource {
                             maximum = "31", defaultValue = "31"), example = "31") String threshold) {
         int t = threshold(threshold == null || threshold.isBlank() ? null
                 : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
-        return matchFile(uploads.readForm(body, contentType), dihedral, t);
+        try (Upload upload = uploads.readForm(body, contentType, dihedral ? "dihedral=true" : null)) {
+            return matchFile(upload, dihedral, t);
+        }
     }
 
-    private FileMatchResponse matchFile(byte[] bytes, boolean dihedral, int threshold) {
-        FileHashes h = hashing.hash(bytes, dihedral);
+    private FileMatchResponse matchFile(Upload upload, boolean dihedral, int threshold) {
+        if (!(upload instanceof Upload.InMemory file)) {
+            throw ApiException.badRequest("matching a video file is not available yet; hash it with "
+                    + "/api/v1/hashes/compute");
+        }
+        FileHashes h = hashing.hash(file.bytes(), dihedral);
         List<Query> queries = new ArrayList<>();
         queries.add(new Query(HashType.MD5, h.md5(), null));
         queries.add(new Query(HashType.SHA256, h.sha256(), null));
