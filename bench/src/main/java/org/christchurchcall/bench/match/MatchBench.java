@@ -35,6 +35,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * and for the planted neighbours, the first V queries against a brute-force scan. Prints one JSON
  * line.
  *
+ * <p>With {@code --videos N} it runs the video matching benchmark instead ({@link VideoMatchBench}).
+ *
  * <p>About 300 lines on purpose: a benchmark reads top to bottom as one script; data and checks
  * are already separate classes ({@code MatchData}, {@link ResultCheck}).
  */
@@ -52,6 +54,10 @@ public final class MatchBench {
     private MatchBench() {}
 
     public static void main(String[] args) throws Exception {
+        if (Arrays.asList(args).contains("--videos")) {
+            VideoMatchBench.main(args); // the video bench: its own options, see VideoMatchBench
+            return;
+        }
         int n = 1_000_000;
         int q = 10_000;
         int threads = 1;

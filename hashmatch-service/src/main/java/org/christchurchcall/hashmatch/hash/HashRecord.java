@@ -42,7 +42,15 @@ public class HashRecord extends PanacheEntityBase {
     @Column(nullable = false, length = 128)
     public String value;
 
+    /** PDQ quality for pdq; for vpdq the share (in %, rounded down) of frames of quality 50 or more. */
     public Integer quality;
+
+    /** vpdq only: how many frames; they are stored apart (video_frames) and read only when asked for. */
+    @Column(name = "frame_count")
+    public Integer frameCount;
+
+    /** vpdq only: the last frame's timestamp, in seconds. */
+    public Double duration;
 
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(nullable = false, columnDefinition = "text[]")

@@ -6,11 +6,22 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The kinds of hash the database holds; video hashes (tmk-pdqf, vpdq) would be added here. */
+/**
+ * The kinds of hash the database holds. {@code vpdq} is a video: its frames (PDQ hashes with
+ * quality and timestamp) are stored apart, and its {@code value} is the SHA-256 of the frames in
+ * the reference's hash-file text ({@code VideoFrames.digest}), so that the unique (type, value,
+ * contributor) and exact lookups work as for the other types. {@code video-md5} is the MD5 of a
+ * video file, matched exactly like {@code md5}.
+ */
 public enum HashType {
     PDQ("pdq", 64),
     MD5("md5", 32),
-    SHA256("sha256", 64);
+    SHA256("sha256", 64),
+    VPDQ("vpdq", 64),
+    VIDEO_MD5("video-md5", 32);
+
+    /** The codes, as error messages list them. */
+    public static final String CODES = "pdq, md5, sha256, vpdq, video-md5";
 
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
 
@@ -31,8 +42,14 @@ public enum HashType {
         return hexLength;
     }
 
+    /** A single PDQ hash, with the quality its hasher reported. */
     public boolean perceptual() {
         return this == PDQ;
+    }
+
+    /** A video's frames rather than one value; its value is a digest of them. */
+    public boolean frames() {
+        return this == VPDQ;
     }
 
     public static Optional<HashType> fromCode(String code) {
@@ -60,6 +77,6 @@ public enum HashType {
     }
 
     public String formatHint() {
-        return hexLength + " hexadecimal digits";
+        return this == VPDQ ? "its frames, or the text of its hash file" : hexLength + " hexadecimal digits";
     }
 }

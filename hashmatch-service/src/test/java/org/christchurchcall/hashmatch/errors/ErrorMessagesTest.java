@@ -43,7 +43,7 @@ class ErrorMessagesTest {
         body.put("lables", List.of("image"));
         problem(json(Member.company().contributor(), body).post("/api/v1/hashes").then(), 400)
                 .body("errors[0].field", equalTo("lables"))
-                .body("errors[0].message", equalTo("is not a field of this request; the known fields are confidence,"
+                .body("errors[0].message", equalTo("is not a field of this request; the known fields are confidence, frames,"
                         + " incidentId, labels, quality, type, value"));
         assertEquals(footprint, db.footprint());
     }

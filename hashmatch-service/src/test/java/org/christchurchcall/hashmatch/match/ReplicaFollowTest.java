@@ -6,7 +6,9 @@ import static org.christchurchcall.hashmatch.support.Api.flip;
 import static org.christchurchcall.hashmatch.support.Api.hex;
 import static org.christchurchcall.hashmatch.support.Api.pdq;
 import static org.christchurchcall.hashmatch.support.Api.share;
+import static org.christchurchcall.hashmatch.support.Videos.vpdq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -26,6 +28,10 @@ import org.christchurchcall.hashmatch.match.service.IndexFollower;
 import org.christchurchcall.hashmatch.pdq.PdqHash;
 import org.christchurchcall.hashmatch.support.Api.Member;
 import org.christchurchcall.hashmatch.support.Db;
+import org.christchurchcall.hashmatch.support.Videos;
+import org.christchurchcall.hashmatch.video.VideoFrameIds;
+import org.christchurchcall.hashmatch.video.VideoIndex;
+import org.christchurchcall.hashmatch.video.VpdqFrame;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,8 +69,8 @@ class ReplicaFollowTest {
         try (PdqIndex index = new PdqIndex()) {
             IndexFollower replica = new IndexFollower(dataSource, index);
             long loaded = replica.load();
-            assertEquals(db.scalar("select count(*) from hash_record where type = 'pdq' and status <> 'retracted'"),
-                    loaded);
+            assertEquals(db.scalar("select count(*) from hash_record where type in ('pdq', 'vpdq') "
+                    + "and status <> 'retracted'"), loaded);
             assertTrue(matches(index, before, 0));
 
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
@@ -90,6 +96,59 @@ class ReplicaFollowTest {
                 poller.shutdownNow();
             }
         }
+    }
+
+    @Test
+    void aSecondReplicaLoadsTheVideosAndFollowsTheirAdditionsAndRetractions() throws Exception {
+        Member company = Member.company();
+        List<VpdqFrame> loadedVideo = Videos.parsed("chair-22-with-small-logo-bar");
+        String before = share(company.contributor(), vpdq(Videos.json(loadedVideo), "video"));
+        long beforeSeq = seqId(before);
+
+        try (PdqIndex index = new PdqIndex()) {
+            IndexFollower replica = new IndexFollower(dataSource, index);
+            replica.load();
+            assertEquals(db.scalar("select count(*) from hash_record where type = 'vpdq' and status <> 'retracted'"),
+                    (long) replica.videos().size());
+            assertTrue(matchedBy(replica, loadedVideo).contains(beforeSeq));
+
+            ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor();
+            long every = config.followInterval().toMillis();
+            poller.scheduleWithFixedDelay(() -> {
+                try {
+                    replica.catchUp();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+            try {
+                List<VpdqFrame> video = Videos.parsed("pattern-sd-with-large-logo-bar");
+                String id = share(company.contributor(), vpdq(Videos.json(video), "video"));
+                long seq = seqId(id);
+                await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> matchedBy(replica, video).contains(seq));
+                // its frames are in the shared index under frame ids, never under the record's own id
+                assertFalse(index.contains(seq));
+                assertTrue(index.contains(VideoFrameIds.encode(seq, 0)));
+
+                as(company.contributor()).post("/api/v1/hashes/" + id + "/retraction").then().statusCode(200);
+                await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> !matchedBy(replica, video).contains(seq));
+                assertFalse(index.contains(VideoFrameIds.encode(seq, 0)));
+                assertTrue(matchedBy(replica, loadedVideo).contains(beforeSeq), "other videos stay");
+            } finally {
+                poller.shutdownNow();
+            }
+        }
+    }
+
+    private long seqId(String id) {
+        return db.scalar("select seq_id from hash_record where id = ?", java.util.UUID.fromString(id));
+    }
+
+    private static List<Long> matchedBy(IndexFollower replica, List<VpdqFrame> query) {
+        return replica.videos().match(query, VideoIndex.MatchParams.defaults()).stream().map(VideoIndex.VideoMatch::seqId)
+                .toList();
     }
 
     private static boolean matches(PdqIndex index, String hex, int distance) {

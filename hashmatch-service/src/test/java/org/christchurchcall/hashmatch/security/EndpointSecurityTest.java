@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 
 import org.christchurchcall.hashmatch.support.Api.Member;
 import org.christchurchcall.hashmatch.support.Db;
+import org.christchurchcall.hashmatch.support.Videos;
 import org.christchurchcall.platform.security.Roles;
 import org.christchurchcall.platform.testing.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,9 @@ class EndpointSecurityTest {
         }
     }
 
+    static final Map<String, Object> VIDEO = Videos.vpdq(List.of(Videos.frame(0, 100, "0".repeat(63) + "3", 0),
+            Videos.frame(30, 100, "0".repeat(63) + "4", 1.0)), "video");
+
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("POST", "/api/v1/hashes", pdq("0".repeat(63) + "1", 80, "image"), Set.of(Roles.HASH_CONTRIBUTOR)),
             new Endpoint("POST", "/api/v1/hashes/bulk", Map.of("items", List.of(pdq("0".repeat(63) + "2", 80, "image"))),
@@ -54,6 +58,11 @@ class EndpointSecurityTest {
                     Set.of(Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
             new Endpoint("GET", "/api/v1/hashes/" + SOME, null,
                     Set.of(Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
+            new Endpoint("GET", "/api/v1/hashes/" + SOME + "/frames", null,
+                    Set.of(Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
+            // a video, by itself and in a bulk submission
+            new Endpoint("POST", "/api/v1/hashes", VIDEO, Set.of(Roles.HASH_CONTRIBUTOR)),
+            new Endpoint("POST", "/api/v1/hashes/bulk", Map.of("items", List.of(VIDEO)), Set.of(Roles.HASH_CONTRIBUTOR)),
             new Endpoint("POST", "/api/v1/hashes/" + SOME + "/retraction", null,
                     Set.of(Roles.HASH_CONTRIBUTOR, Roles.SECRETARIAT)),
             new Endpoint("GET", "/api/v1/hashes/counts?incidentId=" + SOME, null,
@@ -71,6 +80,8 @@ class EndpointSecurityTest {
                     Set.of(Roles.SECRETARIAT)),
             new Endpoint("POST", "/api/v1/match", Map.of("queries", List.of(Map.of("type", "md5", "value", "0".repeat(32)))),
                     Set.of(Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
+            new Endpoint("POST", "/api/v1/match", Map.of("queries", List.of(Map.of("type", "vpdq", "frames",
+                    VIDEO.get("frames")))), Set.of(Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
             new Endpoint("POST", "/api/v1/match/file", new byte[] { 1, 2, 3 },
                     Set.of(Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE)),
             new Endpoint("POST", "/api/v1/hashes/compute", new byte[] { 1, 2, 3 },

@@ -19,6 +19,7 @@ import org.christchurchcall.hashmatch.feed.service.ChangeFeed;
 import org.christchurchcall.hashmatch.feed.service.ChangeFeed.Change;
 import org.christchurchcall.hashmatch.hash.HashStatus;
 import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.rest.HashView;
 import org.christchurchcall.hashmatch.hash.rest.QueryParams;
 import org.christchurchcall.platform.pagination.Cursor;
 import org.christchurchcall.platform.problem.ApiException;
@@ -46,9 +47,16 @@ public class ChangeFeedResource {
             @Schema(enumeration = { "added", "labels-changed", "status-changed", "retracted" }, example = "added") ChangeKind change,
             @Schema(example = "2026-03-15T02:10:00Z") Instant changedAt,
             @Schema(example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID id,
-            @Schema(enumeration = { "pdq", "md5", "sha256" }, example = "pdq") HashType type,
-            @Schema(example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
-            @Schema(minimum = "0", maximum = "100", example = "100") Integer quality,
+            @Schema(enumeration = { "pdq", "md5", "sha256", "vpdq", "video-md5" }, example = "pdq") HashType type,
+            @Schema(description = "the hash; for vpdq the SHA-256 of its frames in the hash file's text",
+                    example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
+            @Schema(description = "pdq: PDQ quality; vpdq: the share (%) of frames of quality 50 or more",
+                    minimum = "0", maximum = "100", example = "100") Integer quality,
+            @Schema(description = "vpdq only: how many frames", example = "19") Integer frameCount,
+            @Schema(description = "vpdq only: the last frame's timestamp, in seconds", example = "18.0") Double duration,
+            @Schema(description = "vpdq only: where to read the frames (GET, paginated); a follower indexing videos "
+                    + "reads them once, on `added`",
+                    example = "/api/v1/hashes/6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60/frames") String frames,
             @Schema(example = "[\"graphic-violence-against-defenceless-people\", \"video\"]") List<String> labels,
             @Schema(enumeration = { "active", "disputed", "retracted" }, example = "active") HashStatus status,
             UUID incidentId, @Schema(minimum = "0", maximum = "100", example = "90") Integer confidence,
@@ -77,7 +85,9 @@ public class ChangeFeedResource {
     @RolesAllowed({ Roles.MATCHER, Roles.HASH_CONTRIBUTOR, Roles.SECRETARIAT, Roles.SERVICE })
     @Operation(summary = "Changes after a cursor, in commit order", description = "Roles matcher, hash-contributor, "
             + "secretariat, service. Start without `after`; keep the returned nextCursor. Applying the entries in "
-            + "order (upsert by id; drop the id on `retracted`) leaves exactly the records that are not retracted.")
+            + "order (upsert by id; drop the id on `retracted`) leaves exactly the records that are not retracted. "
+            + "A vpdq entry carries frameCount and a link to its frames, not the frames: a follower fetches them "
+            + "once, when the record is added (frames never change).")
     @APIResponse(responseCode = "200", description = "Up to `limit` changes and the cursor after them")
     @APIResponse(responseCode = "400", description = "Bad cursor or limit")
     @APIResponse(responseCode = "401", description = "No valid bearer token")
@@ -101,7 +111,8 @@ public class ChangeFeedResource {
 
     private ChangeView view(Change c) {
         boolean mayKnowContributor = caller.isSecretariat() || caller.actsFor(c.contributorId());
-        return new ChangeView(c.kind(), c.changedAt(), c.id(), c.type(), c.value(), c.quality(), c.labels(), c.status(),
+        return new ChangeView(c.kind(), c.changedAt(), c.id(), c.type(), c.value(), c.quality(), c.frameCount(),
+                c.duration(), HashView.framesLink(c.id(), c.type()), c.labels(), c.status(),
                 c.incidentId(), c.confidence(), mayKnowContributor ? c.contributorId() : null);
     }
 

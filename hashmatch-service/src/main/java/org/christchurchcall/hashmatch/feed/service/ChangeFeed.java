@@ -27,8 +27,8 @@ public class ChangeFeed {
 
     /** One change with the record's state as of that change. */
     public record Change(long seq, ChangeKind kind, Instant changedAt, UUID id, HashType type, String value,
-            Integer quality, List<String> labels, HashStatus status, UUID incidentId, Integer confidence,
-            UUID contributorId) {
+            Integer quality, Integer frameCount, Double duration, List<String> labels, HashStatus status,
+            UUID incidentId, Integer confidence, UUID contributorId) {
     }
 
     @Inject
@@ -39,7 +39,8 @@ public class ChangeFeed {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
                         select c.seq, c.kind, c.changed_at, c.status, c.labels,
-                               r.id, r.type, r.value, r.quality, r.incident_id, r.confidence, r.contributor_id
+                               r.id, r.type, r.value, r.quality, r.incident_id, r.confidence, r.contributor_id,
+                               r.frame_count, r.duration
                         from hash_change c join hash_record r on r.seq_id = c.hash_id
                         where c.seq > ? order by c.seq limit ?
                         """)) {
@@ -51,7 +52,8 @@ public class ChangeFeed {
                     out.add(new Change(rs.getLong(1), ChangeKind.fromCode(rs.getString(2)),
                             rs.getTimestamp(3).toInstant(), rs.getObject(6, UUID.class),
                             HashType.fromCode(rs.getString(7)).orElseThrow(), rs.getString(8),
-                            (Integer) rs.getObject(9), labels(rs.getArray(5)), HashStatus.fromCode(rs.getString(4)),
+                            (Integer) rs.getObject(9), (Integer) rs.getObject(13), (Double) rs.getObject(14),
+                            labels(rs.getArray(5)), HashStatus.fromCode(rs.getString(4)),
                             rs.getObject(10, UUID.class), (Integer) rs.getObject(11), rs.getObject(12, UUID.class)));
                 }
             }

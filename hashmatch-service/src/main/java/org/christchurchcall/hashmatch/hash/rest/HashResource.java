@@ -1,6 +1,7 @@
 package org.christchurchcall.hashmatch.hash.rest;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,8 +22,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
+import org.christchurchcall.hashmatch.config.VideoLimitsConfig;
 import org.christchurchcall.hashmatch.hash.HashRecord;
 import org.christchurchcall.hashmatch.hash.service.HashQueryService;
+import org.christchurchcall.hashmatch.hash.service.HashQueryService.FramePage;
+import org.christchurchcall.hashmatch.hash.service.SubmissionRules;
+import org.christchurchcall.hashmatch.values.Frame;
+import org.christchurchcall.hashmatch.video.VpdqFrame;
 import org.christchurchcall.hashmatch.hash.service.HashRetraction;
 import org.christchurchcall.hashmatch.hash.service.HashSubmission;
 import org.christchurchcall.hashmatch.hash.service.HashSubmissionService;
@@ -35,6 +41,7 @@ import org.christchurchcall.platform.pagination.PageRequest;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.security.Caller;
 import org.christchurchcall.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,6 +92,9 @@ public class HashResource {
     HashmatchConfig config;
 
     @Inject
+    VideoLimitsConfig video;
+
+    @Inject
     Caller caller;
 
     @POST
@@ -92,14 +102,22 @@ public class HashResource {
     @RolesAllowed(Roles.HASH_CONTRIBUTOR)
     @Operation(summary = "Share one hash", description = "Role hash-contributor, acting for a supporter. Idempotent per "
             + "(type, value, contributor): a hash already shared by the same supporter returns the stored record with 200. "
-            + "A pdq hash must carry the quality its hasher reported; below ccall.hashmatch.min-quality (50) it is refused.")
+            + "A pdq hash must carry the quality its hasher reported; below ccall.hashmatch.min-quality (50) it is refused. "
+            + "A vpdq hash (a video) is its frames, as `frames` or as the text of the reference's hash file "
+            + "(`frameNumber,quality,pdqHex,timestamp` a line) in `value`: at most ccall.hashmatch.video.max-frames "
+            + "(7,200) frames, sorted by frame number without duplicates, timestamps never decreasing, the last at most "
+            + "ccall.hashmatch.video.max-duration (4 h); its value becomes the SHA-256 of the frames' text, so the same "
+            + "frames sent either way are the same record. A video without a frame of quality 50 or more is refused "
+            + "(422). Its frames are read back from /api/v1/hashes/{id}/frames.")
     @APIResponse(responseCode = "201", description = "Created; Location names the record",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HashView.class)))
     @APIResponse(responseCode = "200", description = "This supporter had already shared the hash",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HashView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid type, value, labels, quality or confidence")
+    @APIResponse(responseCode = "400", description = "Invalid type, value, frames, labels, quality or confidence, or "
+            + "a video above the frame or duration limit")
     @APIResponse(responseCode = "409", description = "The same hash was being submitted concurrently")
-    @APIResponse(responseCode = "422", description = "PDQ quality below the minimum")
+    @APIResponse(responseCode = "422", description = "PDQ quality below the minimum, or a video without a frame of "
+            + "that quality")
     public Response submit(HashSubmission submission, @Context UriInfo uri) {
         if (submission == null) {
             throw ApiException.badRequest("a hash submission body is required");
@@ -117,9 +135,12 @@ public class HashResource {
     @RolesAllowed(Roles.HASH_CONTRIBUTOR)
     @Operation(summary = "Share up to 10,000 hashes", description = "Role hash-contributor. Each item is created, "
             + "existing (already shared by this supporter) or rejected with its reason; valid items are stored even "
-            + "when others are rejected.")
+            + "when others are rejected. Items are as for POST /api/v1/hashes. The frames of all vpdq items together "
+            + "are at most ccall.hashmatch.video.max-request-frames (72,000: ten two-hour videos at one hash a "
+            + "second, about 9.5 MB of JSON, under the 20 MiB body limit); above it the whole request is refused.")
     @APIResponse(responseCode = "200", description = "What happened to each item, in request order")
-    @APIResponse(responseCode = "400", description = "No items, or more than the limit")
+    @APIResponse(responseCode = "400", description = "No items, more than the item limit, or more frames than the "
+            + "frame limit")
     @APIResponse(responseCode = "409", description = "Some of the hashes were being submitted concurrently")
     public BulkResult submitBulk(BulkSubmission bulk) {
         if (bulk == null || bulk.items() == null || bulk.items().isEmpty()) {
@@ -127,6 +148,11 @@ public class HashResource {
         }
         if (bulk.items().size() > config.maxBulkItems()) {
             throw ApiException.invalidField("items", "at most " + config.maxBulkItems() + " items per request");
+        }
+        long frames = bulk.items().stream().mapToLong(SubmissionRules::frameCount).sum();
+        if (frames > video.maxRequestFrames()) {
+            throw ApiException.invalidField("items", "at most " + video.maxRequestFrames() + " video frames per request "
+                    + "(ccall.hashmatch.video.max-request-frames); these items have " + frames);
         }
         List<ItemOutcome> outcomes = submissions.submitAll(contributor(), bulk.items());
         int created = 0;
@@ -170,6 +196,35 @@ public class HashResource {
         return HashView.of(queries.get(id), caller);
     }
 
+    @GET
+    @Path("{id}/frames")
+    @RolesAllowed({ Roles.HASH_CONTRIBUTOR, Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
+    @Operation(summary = "The frames of a vpdq hash, a page at a time", description = "Roles hash-contributor, "
+            + "matcher, secretariat, service. In frame order; one page may hold a whole video "
+            + "(limit up to ccall.hashmatch.video.max-frames, 7,200). Lists, the record and the change feed give only "
+            + "frameCount and this link, never the frames.")
+    @APIResponse(responseCode = "200", description = "One page of frames")
+    @APIResponse(responseCode = "400", description = "Bad limit or cursor")
+    @APIResponse(responseCode = "404", description = "No such record, or not a vpdq record")
+    public Page<Frame> frames(@PathParam("id") UUID id,
+            @QueryParam("limit") @Parameter(description = "Frames per page; at most ccall.hashmatch.video.max-frames",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "7200", defaultValue = "1000"),
+                    example = "1000") String limitParam,
+            @QueryParam("cursor") @Parameter(description = "Where the page starts: the nextCursor of the previous page",
+                    example = "MTAwMA") String cursor,
+            @Context UriInfo uri) {
+        int limit = QueryParams.intBetween("limit", limitParam, Math.min(1000, video.maxFrames()), 1, video.maxFrames());
+        int offset = cursor == null || cursor.isBlank() ? 0 : parseOffset(Cursor.decode(cursor, 1).get(0));
+        FramePage page = queries.frames(id, offset, limit + 1);
+        List<Integer> ordinals = new ArrayList<>(page.frames().size());
+        for (int i = 0; i < page.frames().size(); i++) {
+            ordinals.add(offset + i);
+        }
+        List<VpdqFrame> frames = page.frames();
+        return Page.of(ordinals, limit, o -> Cursor.encode(String.valueOf(o + 1)), o -> Frame.of(frames.get(o - offset)),
+                uri);
+    }
+
     @POST
     @Path("{id}/retraction")
     @RolesAllowed({ Roles.HASH_CONTRIBUTOR, Roles.SECRETARIAT })
@@ -191,6 +246,18 @@ public class HashResource {
                 .orElseGet(() -> caller.roles().stream().filter(Roles.SUPPORTER_TYPES::contains).findFirst()
                         .orElse("unknown"));
         return new Contributor(supporter, type);
+    }
+
+    static int parseOffset(String s) {
+        try {
+            int v = Integer.parseInt(s);
+            if (v < 0) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField("cursor", "not a cursor this list returned");
+        }
     }
 
     static long parseSeq(String s) {

@@ -16,9 +16,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HashView(
         @Schema(example = "6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60") UUID id,
-        @Schema(enumeration = { "pdq", "md5", "sha256" }, example = "pdq") HashType type,
-        @Schema(example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
-        @Schema(description = "PDQ quality 0..100; pdq only", minimum = "0", maximum = "100", example = "100") Integer quality,
+        @Schema(enumeration = { "pdq", "md5", "sha256", "vpdq", "video-md5" }, example = "pdq") HashType type,
+        @Schema(description = "the hash; for vpdq the SHA-256 of its frames in the hash file's text",
+                example = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22") String value,
+        @Schema(description = "pdq: PDQ quality 0..100; vpdq: the share (%, rounded down) of frames of quality 50 "
+                + "or more; absent otherwise", minimum = "0", maximum = "100", example = "100") Integer quality,
+        @Schema(description = "vpdq only: how many frames", example = "19") Integer frameCount,
+        @Schema(description = "vpdq only: the last frame's timestamp, in seconds", example = "18.0") Double duration,
+        @Schema(description = "vpdq only: where to read the frames, a page at a time",
+                example = "/api/v1/hashes/6a0f8a52-3c1e-4d7b-9f2a-1b2c3d4e5f60/frames") String frames,
         @Schema(example = "[\"graphic-violence-against-defenceless-people\", \"video\"]") List<String> labels,
         @Schema(enumeration = { "active", "disputed", "retracted" }, example = "active") HashStatus status,
         @Schema(example = "3f2b8c1e-7a4d-4c2b-9e1f-5d6a7b8c9d0e") UUID incidentId,
@@ -29,7 +35,16 @@ public record HashView(
 
     public static HashView of(HashRecord r, Caller caller) {
         boolean mayKnowContributor = caller.isSecretariat() || caller.actsFor(r.contributorId);
-        return new HashView(r.id, r.type, r.value, r.quality, List.copyOf(r.labels), r.status, r.incidentId,
+        return new HashView(r.id, r.type, r.value, r.quality, r.frameCount, r.duration, framesLink(r), List.copyOf(r.labels), r.status, r.incidentId,
                 r.confidence, mayKnowContributor ? r.contributorId : null, r.createdAt, r.updatedAt, r.version);
+    }
+
+    /** The frames sub-resource of a vpdq record; null for other types. */
+    public static String framesLink(HashRecord r) {
+        return framesLink(r.id, r.type);
+    }
+
+    public static String framesLink(UUID id, HashType type) {
+        return type == HashType.VPDQ ? "/api/v1/hashes/" + id + "/frames" : null;
     }
 }

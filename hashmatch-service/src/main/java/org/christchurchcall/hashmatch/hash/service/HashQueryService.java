@@ -14,7 +14,10 @@ import org.christchurchcall.hashmatch.hash.HashRecord;
 import org.christchurchcall.hashmatch.hash.HashStatus;
 import org.christchurchcall.hashmatch.hash.HashType;
 import org.christchurchcall.hashmatch.hash.repository.HashRecordRepository;
+import org.christchurchcall.hashmatch.hash.repository.VideoFrameStore;
+import org.christchurchcall.hashmatch.video.VpdqFrame;
 import org.christchurchcall.platform.problem.ApiException;
+import org.christchurchcall.platform.problem.ProblemType;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -25,15 +28,33 @@ public class HashQueryService {
             @Schema(example = "12") long total,
             @Schema(description = "not retracted: active or disputed", example = "11") long active,
             @Schema(example = "1") long retracted,
-            @Schema(description = "by hash type (pdq, md5, sha256); sums to total",
-                    example = "{\"pdq\": 8, \"md5\": 2, \"sha256\": 2}") Map<String, Long> byType) {
+            @Schema(description = "by hash type (pdq, md5, sha256, vpdq, video-md5); sums to total",
+                    example = "{\"pdq\": 8, \"md5\": 1, \"sha256\": 1, \"vpdq\": 1, \"video-md5\": 1}")
+            Map<String, Long> byType) {
+    }
+
+    /** Frames of a vpdq record from position {@code offset}; {@code frames} may hold one more than asked for. */
+    public record FramePage(HashRecord record, int offset, List<VpdqFrame> frames) {
     }
 
     @Inject
     HashRecordRepository records;
 
+    @Inject
+    VideoFrameStore frameStore;
+
     public HashRecord get(UUID id) {
         return records.findByPublicId(id).orElseThrow(() -> ApiException.notFound("hash", id));
+    }
+
+    /** Up to {@code rows} frames of a vpdq record from position {@code offset}; 404 for another type. */
+    public FramePage frames(UUID id, int offset, int rows) {
+        HashRecord r = get(id);
+        if (r.type != HashType.VPDQ) {
+            throw new ApiException(ProblemType.NOT_FOUND, "hash " + id + " is a " + r.type.code()
+                    + " hash: only vpdq hashes have frames");
+        }
+        return new FramePage(r, offset, offset >= r.frameCount ? List.of() : frameStore.page(r.seqId, offset, rows));
     }
 
     public List<HashRecord> page(UUID incidentId, long afterSeqId, int rows) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,9 +19,11 @@ import org.christchurchcall.hashmatch.hash.HashRecord;
 import org.christchurchcall.hashmatch.hash.HashStatus;
 import org.christchurchcall.hashmatch.hash.HashType;
 import org.christchurchcall.hashmatch.hash.repository.HashRecordRepository;
+import org.christchurchcall.hashmatch.hash.repository.VideoFrameStore;
 import org.christchurchcall.hashmatch.hash.service.SubmissionRules.Accepted;
 import org.christchurchcall.hashmatch.hash.service.SubmissionRules.Rejection;
 import org.christchurchcall.hashmatch.hash.service.SubmissionRules.Verdict;
+import org.christchurchcall.hashmatch.video.VpdqFrame;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.problem.Problem;
 import org.christchurchcall.platform.problem.ProblemType;
@@ -63,6 +66,9 @@ public class HashSubmissionService {
     HashRecordRepository records;
 
     @Inject
+    VideoFrameStore frameStore;
+
+    @Inject
     ChangeLog changeLog;
 
     /** One hash: the record, new or existing; a refused hash is a 400 or 422 problem. */
@@ -100,6 +106,7 @@ public class HashSubmissionService {
         Instant now = Instant.now();
         List<ItemOutcome> outcomes = new ArrayList<>(verdicts.size());
         List<HashRecord> created = new ArrayList<>();
+        List<List<VpdqFrame>> createdFrames = new ArrayList<>();
         for (int i = 0; i < verdicts.size(); i++) {
             Verdict v = verdicts.get(i);
             if (v instanceof Rejection r) {
@@ -114,12 +121,21 @@ public class HashSubmissionService {
             }
             HashRecord r = newRecord(contributor, a, now);
             created.add(r);
+            createdFrames.add(a.frames());
             known.put(key(r.type, r.value), r);
             outcomes.add(new ItemOutcome(i, ItemResult.CREATED, r, null));
         }
         if (!created.isEmpty()) {
             records.persist(created);
             try {
+                records.flush();
+                Map<Long, List<VpdqFrame>> frames = new LinkedHashMap<>();
+                for (int i = 0; i < created.size(); i++) {
+                    if (createdFrames.get(i) != null) {
+                        frames.put(created.get(i).seqId, createdFrames.get(i));
+                    }
+                }
+                frameStore.insert(frames);
                 changeLog.append(created.stream().map(r -> r.seqId).toList(), ChangeKind.ADDED);
             } catch (ConstraintViolationException e) {
                 // the unique (type, value, contributor) constraint: the same hash sent twice at once
@@ -136,6 +152,10 @@ public class HashSubmissionService {
         r.type = a.type();
         r.value = a.value();
         r.quality = a.quality();
+        if (a.frames() != null) {
+            r.frameCount = a.frames().size();
+            r.duration = a.frames().get(a.frames().size() - 1).timestamp();
+        }
         r.labels = new ArrayList<>(a.labels());
         r.contributorId = contributor.supporterId();
         r.contributorType = contributor.supporterType();

@@ -8,7 +8,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
+import org.christchurchcall.hashmatch.config.VideoLimitsConfig;
 import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.VideoFrames;
+import org.christchurchcall.hashmatch.hash.VideoInput;
+import org.christchurchcall.hashmatch.hash.VideoInput.Invalid;
+import org.christchurchcall.hashmatch.hash.VideoInput.Parsed;
+import org.christchurchcall.hashmatch.video.VpdqFrame;
 import org.christchurchcall.hashmatch.label.LabelTaxonomy;
 
 /** Decides whether a submitted hash may be stored, and in which canonical form. */
@@ -28,12 +34,19 @@ public class SubmissionRules {
         }
     }
 
-    /** A submission in canonical form: lower-case value, distinct sorted labels. */
-    public record Accepted(HashType type, String value, Integer quality, List<String> labels, HashSubmission source) implements Verdict {
+    /**
+     * A submission in canonical form: lower-case value, distinct sorted labels; for vpdq the frames
+     * (timestamps to the millisecond), their digest as value and their quality share as quality.
+     */
+    public record Accepted(HashType type, String value, Integer quality, List<String> labels, HashSubmission source,
+            List<VpdqFrame> frames) implements Verdict {
     }
 
     @Inject
     HashmatchConfig config;
+
+    @Inject
+    VideoLimitsConfig video;
 
     @Inject
     LabelTaxonomy taxonomy;
@@ -44,12 +57,15 @@ public class SubmissionRules {
         }
         Optional<HashType> type = HashType.fromCode(s.type());
         if (type.isEmpty()) {
-            return new Rejection("type", "must be one of pdq, md5, sha256", false);
+            return new Rejection("type", "must be one of " + HashType.CODES, false);
         }
         HashType t = type.get();
-        Optional<String> value = t.normalise(s.value());
-        if (value.isEmpty()) {
+        Optional<String> value = t.frames() ? Optional.empty() : t.normalise(s.value());
+        if (!t.frames() && value.isEmpty()) {
             return new Rejection("value", "a " + t.code() + " hash is " + t.formatHint(), false);
+        }
+        if (!t.frames() && s.frames() != null) {
+            return new Rejection("frames", "apply to vpdq hashes only", false);
         }
         if (s.labels() == null || s.labels().isEmpty()) {
             return new Rejection("labels", "at least one label is required", false);
@@ -76,8 +92,36 @@ public class SubmissionRules {
                         + config.minQuality() + ": the image has too little structure to match reliably", true);
             }
         } else if (s.quality() != null) {
-            return new Rejection("quality", "applies to pdq hashes only", false);
+            return new Rejection("quality", t.frames() ? "of a vpdq hash is worked out from its frames; send none"
+                    : "applies to pdq hashes only", false);
         }
-        return new Accepted(t, value.get(), s.quality(), List.copyOf(new TreeSet<>(s.labels())), s);
+        List<String> labels = List.copyOf(new TreeSet<>(s.labels()));
+        if (!t.frames()) {
+            return new Accepted(t, value.get(), s.quality(), labels, s, null);
+        }
+        VideoInput.Result frames = VideoInput.parse(s.frames(), s.value(), limits());
+        if (frames instanceof Invalid invalid) {
+            return new Rejection(invalid.field(), invalid.message(), false);
+        }
+        List<VpdqFrame> parsed = ((Parsed) frames).frames();
+        int share = VideoFrames.qualityShare(parsed, config.minQuality());
+        if (share == 0) {
+            return new Rejection("frames", "no frame has a quality of " + config.minQuality()
+                    + " or more: the video has too little structure to match reliably", true);
+        }
+        return new Accepted(t, VideoFrames.digest(parsed), share, labels, s, parsed);
+    }
+
+    /** The video limits in force. */
+    public VideoInput.Limits limits() {
+        return new VideoInput.Limits(video.maxFrames(), video.maxDuration().toMillis() / 1000.0);
+    }
+
+    /** Frames in a submission, counted without checking them (for the per-request limit). */
+    public static int frameCount(HashSubmission s) {
+        if (s == null) {
+            return 0;
+        }
+        return s.frames() != null ? s.frames().size() : "vpdq".equals(s.type()) ? VideoInput.count(null, s.value()) : 0;
     }
 }

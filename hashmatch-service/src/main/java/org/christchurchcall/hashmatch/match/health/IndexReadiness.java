@@ -19,6 +19,7 @@ public class IndexReadiness implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("pdq-index").status(index.loaded()).withData("hashes", index.size())
+                .withData("videos", index.videos())
                 .withData("changeLogPosition", index.position()).build();
     }
 }

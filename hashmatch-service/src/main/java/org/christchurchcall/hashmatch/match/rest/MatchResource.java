@@ -26,13 +26,18 @@ import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
 import org.christchurchcall.hashmatch.compute.service.Upload;
 import org.christchurchcall.hashmatch.compute.service.UploadReader;
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
+import org.christchurchcall.hashmatch.config.VideoLimitsConfig;
 import org.christchurchcall.hashmatch.hash.HashType;
+import org.christchurchcall.hashmatch.hash.VideoFrames;
+import org.christchurchcall.hashmatch.hash.VideoInput;
+import org.christchurchcall.hashmatch.video.VpdqFrame;
 import org.christchurchcall.hashmatch.hash.rest.QueryParams;
 import org.christchurchcall.hashmatch.match.rest.MatchRequest.HashQuery;
 import org.christchurchcall.hashmatch.match.rest.MatchResponse.QueryResult;
 import org.christchurchcall.hashmatch.match.service.MatchService;
-import org.christchurchcall.hashmatch.match.service.MatchService.Hit;
 import org.christchurchcall.hashmatch.match.service.MatchService.Query;
+import org.christchurchcall.hashmatch.match.service.MatchService.QueryHits;
+import org.christchurchcall.hashmatch.match.service.MatchService.VideoThresholds;
 import org.christchurchcall.platform.problem.ApiException;
 import org.christchurchcall.platform.problem.Problem;
 import org.christchurchcall.platform.problem.ProblemType;
@@ -60,6 +65,9 @@ public class MatchResource {
     HashmatchConfig config;
 
     @Inject
+    VideoLimitsConfig video;
+
+    @Inject
     UploadReader uploads;
 
     @Inject
@@ -69,11 +77,19 @@ public class MatchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
     @Operation(summary = "Match up to 1,000 hashes", description = "Roles matcher, secretariat, service. pdq matches "
-            + "every record within the threshold (Hamming distance), md5 and sha256 match exactly. Retracted records "
-            + "never match; disputed ones do, with their status. Dihedral variants need the image: use "
-            + "/api/v1/match/file?dihedral=true, or send the eight hashes of `pdq --dihedral` as queries.")
-    @APIResponse(responseCode = "200", description = "The hits of each query, nearest first")
-    @APIResponse(responseCode = "400", description = "No queries, too many, a malformed hash, or a threshold above the cap")
+            + "every image record within the threshold (Hamming distance) and every video (vpdq record) with a frame "
+            + "within it; md5, sha256 and video-md5 match exactly. A vpdq query is a video's frames (`frames`, or the "
+            + "hash file's text in `value`; at most ccall.hashmatch.video.max-frames (7,200), sorted by frame number, "
+            + "the last at most ccall.hashmatch.video.max-duration (4 h) in) and matches as HMA does: frames of quality "
+            + "50 or more, unique hashes, two frames match within the threshold; a video matches when at least "
+            + "minQueryPercent (80) of the query's frames and minCandidatePercent (0) of the video's match. It also "
+            + "finds the image records near any of its frames. Retracted records never match; disputed ones do, with "
+            + "their status. Dihedral variants need the image: use /api/v1/match/file?dihedral=true, or send the eight "
+            + "hashes of `pdq --dihedral` as queries.")
+    @APIResponse(responseCode = "200", description = "The hits of each query, nearest first (videos of a vpdq query: "
+            + "highest queryPercent first)")
+    @APIResponse(responseCode = "400", description = "No queries, too many, a malformed hash or video, too many "
+            + "frames, a threshold above the cap or a percentage outside 0..100")
     public MatchResponse match(MatchRequest request) {
         if (request == null || request.queries() == null || request.queries().isEmpty()) {
             throw ApiException.invalidField("queries", "at least one query is required");
@@ -81,19 +97,47 @@ public class MatchResource {
         if (request.queries().size() > config.maxQueries()) {
             throw ApiException.invalidField("queries", "at most " + config.maxQueries() + " queries per request");
         }
+        long frames = 0;
+        for (HashQuery q : request.queries()) {
+            frames += q == null ? 0 : q.frames() != null ? q.frames().size()
+                    : "vpdq".equals(q.type()) ? VideoInput.count(null, q.value()) : 0;
+        }
+        if (frames > video.maxRequestFrames()) {
+            throw ApiException.invalidField("queries", "at most " + video.maxRequestFrames() + " video frames per request "
+                    + "(ccall.hashmatch.video.max-request-frames); these queries have " + frames);
+        }
         int threshold = threshold(request.threshold(), config);
+        VideoThresholds thresholds = new VideoThresholds(
+                percent("minQueryPercent", request.minQueryPercent(), video.defaultMinQueryPercent()),
+                percent("minCandidatePercent", request.minCandidatePercent(), video.defaultMinCandidatePercent()));
+        VideoInput.Limits limits = new VideoInput.Limits(video.maxFrames(), video.maxDuration().toMillis() / 1000.0);
         List<Problem.FieldError> errors = new ArrayList<>();
         List<Query> queries = new ArrayList<>(request.queries().size());
         for (int i = 0; i < request.queries().size(); i++) {
             HashQuery q = request.queries().get(i);
+            String at = "queries[" + i + "]";
             Optional<HashType> type = q == null ? Optional.empty() : HashType.fromCode(q.type());
             if (type.isEmpty()) {
-                errors.add(new Problem.FieldError("queries[" + i + "].type", "must be one of pdq, md5, sha256"));
+                errors.add(new Problem.FieldError(at + ".type", "must be one of " + HashType.CODES));
+                continue;
+            }
+            if (type.get().frames()) {
+                VideoInput.Result parsed = VideoInput.parse(q.frames(), q.value(), limits);
+                if (parsed instanceof VideoInput.Invalid invalid) {
+                    errors.add(new Problem.FieldError(at + "." + invalid.field(), invalid.message()));
+                    continue;
+                }
+                List<VpdqFrame> f = ((VideoInput.Parsed) parsed).frames();
+                queries.add(new Query(HashType.VPDQ, VideoFrames.digest(f), null, f));
+                continue;
+            }
+            if (q.frames() != null) {
+                errors.add(new Problem.FieldError(at + ".frames", "apply to vpdq queries only"));
                 continue;
             }
             Optional<String> value = type.get().normalise(q.value());
             if (value.isEmpty()) {
-                errors.add(new Problem.FieldError("queries[" + i + "].value",
+                errors.add(new Problem.FieldError(at + ".value",
                         "a " + type.get().code() + " hash is " + type.get().formatHint()));
                 continue;
             }
@@ -103,7 +147,20 @@ public class MatchResource {
             throw new ApiException(ProblemType.VALIDATION, errors.size() == 1 ? errors.get(0).field() + ": "
                     + errors.get(0).message() : errors.size() + " queries are invalid", errors);
         }
-        return respond(threshold, queries, matcher.match(queries, threshold));
+        MatchResponse r = respond(threshold, queries, matcher.match(queries, threshold, thresholds));
+        boolean videos = queries.stream().anyMatch(q -> q.type() == HashType.VPDQ);
+        return videos ? new MatchResponse(threshold, thresholds.minQueryPercent(), thresholds.minCandidatePercent(),
+                r.results()) : r;
+    }
+
+    private static double percent(String field, Double requested, int defaultValue) {
+        if (requested == null) {
+            return defaultValue;
+        }
+        if (!(requested >= 0 && requested <= 100)) {
+            throw ApiException.invalidField(field, "must be a percentage from 0 to 100");
+        }
+        return requested;
     }
 
     /** The file's own hashes beside the matches of each: md5, sha256, then pdq (and its variants). */
@@ -188,7 +245,8 @@ public class MatchResource {
         } else {
             skipped = "not an image: " + h.notAnImage();
         }
-        MatchResponse r = respond(threshold, queries, matcher.match(queries, threshold));
+        MatchResponse r = respond(threshold, queries, matcher.match(queries, threshold,
+                new VideoThresholds(video.defaultMinQueryPercent(), video.defaultMinCandidatePercent())));
         return new FileMatchResponse(h, threshold, skipped, r.results());
     }
 
@@ -202,11 +260,12 @@ public class MatchResource {
         return requested;
     }
 
-    static MatchResponse respond(int threshold, List<Query> queries, List<List<Hit>> hits) {
+    static MatchResponse respond(int threshold, List<Query> queries, List<QueryHits> hits) {
         List<QueryResult> results = new ArrayList<>(queries.size());
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
-            results.add(new QueryResult(i, q.type().code(), q.value(), q.variant(), hits.get(i)));
+            results.add(new QueryResult(i, q.type().code(), q.value(), q.variant(),
+                    q.frames() == null ? null : q.frames().size(), hits.get(i).matches(), hits.get(i).videos()));
         }
         return new MatchResponse(threshold, results);
     }
