@@ -41,21 +41,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         + "hash-file text, the stream's size, rate and duration, and its md5 as videoMd5 (VideoHashes).",
         content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = { FileHashes.class,
                 VideoHashes.class })))
-@APIResponse(responseCode = "400", description = "No or empty body, a bad secondsPerHash, or dihedral=true for a video")
+@APIResponse(responseCode = "400", description = UploadProblemDocs.BAD_REQUEST)
 @APIResponse(responseCode = "401", description = "No valid bearer token")
 @APIResponse(responseCode = "403", description = "The caller's roles do not allow this")
-@APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB) for an "
-        + "image or any other file, ccall.hashmatch.video-hashing.max-upload-size (200 MiB) for a video; or the body "
-        + "exceeds ccall.http.max-streamed-body-size (200 MiB + 64 KiB)")
-@APIResponse(responseCode = "415", description = "Declared as a video (a video/* type or a video file name) but not "
-        + "in a container this service reads")
-@APIResponse(responseCode = "422", description = "An image that declares more pixels than ccall.hashmatch.max-pixels "
-        + "(urn:ccall:problem:unprocessable), or a video refused: unreadable-video (not decodable, truncated, no "
-        + "video stream), frame-too-large (over 3840 x 3840 or 8,294,400 pixels, from the header), video-too-long (over "
-        + "1 h), too-many-frames (over 216,000 frames, or over 7,200 hashes), decoding-limit (over 120 s, the CPU or "
-        + "the memory limit); the problem type is urn:ccall:problem:<code>")
-@APIResponse(responseCode = "503", description = "This replica is already hashing ccall.hashmatch.video-hashing."
-        + "max-concurrent (2) videos: retry after the Retry-After header's seconds")
+@APIResponse(responseCode = "413", description = UploadProblemDocs.TOO_LARGE)
+@APIResponse(responseCode = "415", description = UploadProblemDocs.UNSUPPORTED)
+@APIResponse(responseCode = "422", description = UploadProblemDocs.UNPROCESSABLE)
+@APIResponse(responseCode = "503", description = UploadProblemDocs.BUSY)
 public class ComputeResource {
 
     static final String DIHEDRAL = "dihedral=true";
@@ -119,7 +111,7 @@ public class ComputeResource {
     private Object hash(Upload upload, boolean dihedral, double secondsPerHash) {
         return switch (upload) {
             case Upload.InMemory file -> hashing.hash(file.bytes(), dihedral);
-            case Upload.Video video -> videos.hash(video, secondsPerHash);
+            case Upload.Video video -> videos.hash(video, secondsPerHash).hashes();
         };
     }
 }

@@ -108,9 +108,11 @@ public class UploadReader {
             return videos.stage(head, rest);
         }
         if (MediaSniffing.declaresVideo(declaredType, fileName)) {
+            String how = MediaSniffing.declaresVideo(declaredType, null) ? "as " + declaredType.trim()
+                    : "by its name " + fileName;
             throw UploadRefusedException.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the file is declared as a video ("
-                    + (fileName != null && declaredType == null ? fileName : declaredType) + ") but is not in a "
-                    + "container this service reads: MP4/MOV/3GP, Matroska/WebM, AVI, FLV, MPEG-TS/PS or ASF");
+                    + how + ") but is not in a container this service reads: MP4/MOV/3GP, Matroska/WebM, AVI, FLV, "
+                    + "MPEG-TS/PS or ASF");
         }
         byte[] more;
         try {

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.christchurchcall.hashmatch.config.VideoHashingConfig;
+import org.christchurchcall.hashmatch.values.Frame;
 import org.christchurchcall.hashmatch.video.FfmpegOptions;
 import org.christchurchcall.hashmatch.video.FfmpegVideo;
 import org.christchurchcall.hashmatch.video.VideoRejectedException;
@@ -29,21 +30,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  */
 @ApplicationScoped
 public class VideoHashing {
-
-    /** One hashed frame: a line of the reference's hash file as JSON. */
-    @RegisterForReflection
-    public record Frame(@Schema(description = "0-based frame number in decoding order", example = "30") int frameNumber,
-            @Schema(description = "the frame's PDQ quality", minimum = "0", maximum = "100", example = "100") int quality,
-            @Schema(description = "the frame's PDQ hash, 64 hexadecimal digits",
-                    example = "e271017837246aaccddea259648fbfd62f435c89d9e99b2497763e216c8d055c") String hash,
-            @Schema(description = "seconds from the start, to the millisecond: (float) frameNumber / (float) fps",
-                    example = "1.0") double timestamp) {
-
-        static Frame of(VpdqFrame f) {
-            return new Frame(f.frameNumber(), f.quality(), f.hash().toHex(),
-                    Double.parseDouble(VpdqFrame.formatTimestamp(f.timestamp())));
-        }
-    }
 
     /** What FFmpeg's header says about the video stream. */
     @RegisterForReflection
@@ -71,7 +57,8 @@ public class VideoHashing {
             Stream video,
             @Schema(description = "one frame hashed every this many seconds; 0 = every frame", example = "1.0")
             double secondsPerHash,
-            @Schema(description = "the hashed frames, in frame order") List<Frame> frames,
+            @Schema(description = "the hashed frames, in frame order: as a vpdq record's or query's frames")
+            List<Frame> frames,
             @Schema(description = "the same frames in the reference vpdq-hash-video's file format: one "
                     + "frameNumber,quality,pdqHex,timestamp line each",
                     example = "0,100,e271017837246aaccddea259648fbfd62f435c89d9e99b2497763e216c8d055c,0.000\n") String lines) {
@@ -98,11 +85,15 @@ public class VideoHashing {
         return config.maxSecondsPerHash();
     }
 
+    /** The answer, and the frames as the core's values (for matching). */
+    public record Hashed(VideoHashes hashes, List<VpdqFrame> frames) {
+    }
+
     /**
      * Hashes one frame every {@code secondsPerHash} seconds (0: every frame). A video FFmpeg
      * refuses or cannot finish within the limits is an {@link UploadRefusedException} (422).
      */
-    public VideoHashes hash(Upload.Video video, double secondsPerHash) {
+    public Hashed hash(Upload.Video video, double secondsPerHash) {
         VpdqHasher.Result result;
         try {
             result = hasher.hash(video.file(), new VpdqHasher.Options(secondsPerHash, 0), ffmpeg);
@@ -117,16 +108,13 @@ public class VideoHashing {
                     + config.maxHashedFrames() + " allowed; ask for a larger secondsPerHash");
         }
         List<Frame> frames = new ArrayList<>(result.frames().size());
-        result.frames().forEach(f -> frames.add(Frame.of(f)));
+        // timestamps to the millisecond, as the reference's lines print them
+        result.frames().forEach(f -> frames.add(new Frame(f.frameNumber(), f.quality(), f.hash().toHex(),
+                Double.parseDouble(VpdqFrame.formatTimestamp(f.timestamp())))));
         FfmpegVideo.StreamInfo s = result.stream();
         Stream stream = new Stream(s.codec(), s.width(), s.height(), s.frameRate(),
                 Double.isNaN(s.durationSeconds()) ? null : s.durationSeconds());
-        return new VideoHashes("vpdq", video.size(), video.md5(), video.sha256(), video.md5(), stream, secondsPerHash,
-                List.copyOf(frames), VpdqLines.format(result.frames()));
-    }
-
-    /** The frames of an answer as the core's frames, for matching. */
-    public static List<VpdqFrame> frames(VideoHashes hashes) {
-        return VpdqLines.parse(hashes.lines());
+        return new Hashed(new VideoHashes("vpdq", video.size(), video.md5(), video.sha256(), video.md5(), stream,
+                secondsPerHash, List.copyOf(frames), VpdqLines.format(result.frames())), result.frames());
     }
 }

@@ -1,0 +1,63 @@
+package org.christchurchcall.hashmatch.compute;
+
+import static org.christchurchcall.hashmatch.compute.VideoFiles.assertNoUploadLeft;
+import static org.christchurchcall.hashmatch.support.Api.as;
+import static org.christchurchcall.hashmatch.support.Api.problem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.christchurchcall.hashmatch.support.Api.Member;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.RestAssured;
+
+/**
+ * The wall-clock limit over HTTP, with a 1 s timeout instead of 120 s: a decode that runs past it
+ * is killed (no FFmpeg process is left) and answered with 422 decoding-limit, the upload file is
+ * deleted, and the service goes on answering.
+ */
+@QuarkusTest
+@TestProfile(VideoTimeoutTest.OneSecond.class)
+class VideoTimeoutTest {
+
+    public static class OneSecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("ccall.hashmatch.video-hashing.timeout", "1s");
+        }
+    }
+
+    final Member company = Member.company();
+
+    static List<String> ffmpegChildren() {
+        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
+                .map(p -> p.info().command().orElse("?")).filter(c -> c.contains("ffmpeg") || c.contains("ffprobe"))
+                .toList();
+    }
+
+    @Test
+    void aDecodeThatRunsPastTheTimeoutIsKilledAndRefused() {
+        // every frame of chair-19: 564 frames, over 3 s of work on one core (the reference's own time)
+        byte[] chair = VideoFiles.bytes(VideoFiles.sample("chair-19-sd-bar"));
+        problem(as(company.contributor()).contentType("video/mp4").queryParam("secondsPerHash", 0).body(chair)
+                .post("/api/v1/hashes/compute").then(), 422)
+                .body("type", equalTo("urn:ccall:problem:decoding-limit"),
+                        "detail", equalTo("decoding the video went over its time, CPU or memory limit"));
+        assertEquals(List.of(), ffmpegChildren(), "FFmpeg processes left running");
+        assertNoUploadLeft("a decode that timed out");
+        problem(as(company.matcher()).multiPart("file", "chair.mp4", chair, "video/mp4").queryParam("secondsPerHash", 0)
+                .post("/api/v1/match/file").then(), 422).body("type", equalTo("urn:ccall:problem:decoding-limit"));
+        assertEquals(List.of(), ffmpegChildren(), "FFmpeg processes left running");
+        assertNoUploadLeft("a decode that timed out");
+
+        RestAssured.given().get("/q/health/ready").then().statusCode(200);
+        as(company.contributor()).contentType("image/png").body(Images.png(Images.shapes(6, 64, 64)))
+                .post("/api/v1/hashes/compute").then().statusCode(200);
+    }
+}
