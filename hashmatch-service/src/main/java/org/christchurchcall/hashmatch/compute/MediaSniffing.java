@@ -37,8 +37,10 @@ public final class MediaSniffing {
         if (n >= 12 && ascii(head, 4, 4).equals("ftyp")) {
             return !NOT_VIDEO_BRANDS.contains(ascii(head, 8, 4));
         }
-        if (n >= 8 && QUICKTIME_FIRST_BOXES.contains(ascii(head, 4, 4)) && boxSize(head) >= 8) {
-            return true;
+        if (n >= 8 && QUICKTIME_FIRST_BOXES.contains(ascii(head, 4, 4))) {
+            long size = boxSize(head);
+            // 0: the box runs to the end of the file; 1: a 64-bit size follows
+            return size == 0 || size == 1 || size >= 8;
         }
         if (n >= 4 && u8(head, 0) == 0x1A && u8(head, 1) == 0x45 && u8(head, 2) == 0xDF && u8(head, 3) == 0xA3) {
             return true; // EBML: Matroska, WebM
