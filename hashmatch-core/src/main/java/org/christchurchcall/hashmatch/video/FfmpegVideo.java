@@ -68,7 +68,7 @@ public final class FfmpegVideo {
         Running p = start(cmd, o);
         String out;
         try (p) {
-            out = new String(p.process.getInputStream().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            out = new String(p.read(in -> in.readNBytes(64 * 1024)), StandardCharsets.UTF_8);
             int exit = p.waitForExit();
             if (p.killedByWatchdog || exit == 137 || exit == 152) {
                 throw new VideoRejectedException(Reason.RESOURCE_LIMIT, "reading the video's header took too long");
@@ -215,7 +215,6 @@ public final class FfmpegVideo {
     /** Raw frames from a running {@code ffmpeg}; not thread-safe. */
     public static final class Frames implements AutoCloseable {
         private final Running running;
-        private final InputStream in;
         private final Layout layout;
         private final int width;
         private final int height;
@@ -226,7 +225,6 @@ public final class FfmpegVideo {
 
         Frames(Running running, Layout layout, int width, int height, int frameMod, long maxFrames) {
             this.running = running;
-            this.in = running.process.getInputStream();
             this.layout = layout;
             this.width = width;
             this.height = height;
@@ -263,7 +261,7 @@ public final class FfmpegVideo {
          * A frame past {@code maxFrames} is refused as {@link Reason#TOO_MANY_FRAMES}.
          */
         public boolean next(byte[] frame) throws IOException, VideoRejectedException {
-            int n = in.readNBytes(frame, 0, frameSize);
+            int n = running.read(s -> s.readNBytes(frame, 0, frameSize));
             if (n == frameSize) {
                 count++;
                 // the piped frame past the last sampled one below the limit is frame maxFrames itself
@@ -367,6 +365,27 @@ public final class FfmpegVideo {
                 }
             } catch (IOException e) {
                 // the process went away
+            }
+        }
+
+        interface Read<T> {
+            T from(InputStream in) throws IOException;
+        }
+
+        /**
+         * Reads the process's standard output. Killing the process (the watchdog) closes that
+         * stream under a reader, who then gets "Stream closed": that is the time limit, not an
+         * I/O failure.
+         */
+        <T> T read(Read<T> how) throws IOException, VideoRejectedException {
+            try {
+                return how.from(process.getInputStream());
+            } catch (IOException e) {
+                if (killedByWatchdog) {
+                    throw new VideoRejectedException(Reason.RESOURCE_LIMIT,
+                            "decoding the video went over its time, CPU or memory limit");
+                }
+                throw e;
             }
         }
 

@@ -156,6 +156,17 @@ class FfmpegSandboxTest {
     }
 
     @Test
+    void aDecodeKilledWhileItsFramesAreBeingReadIsATimeLimitNotAnIoError() {
+        // every frame of chair-19 takes over 3 s; killing FFmpeg closes the pipe under the reader
+        FfmpegOptions o = limits(Duration.ofSeconds(1), 100_000);
+        for (int i = 0; i < 3; i++) {
+            VideoRejectedException e = assertThrows(VideoRejectedException.class,
+                    () -> hasher.hash(VpdqData.video("chair-19-sd-bar"), VpdqHasher.Options.everyFrame(), o));
+            assertEquals(Reason.RESOURCE_LIMIT, e.reason());
+        }
+    }
+
+    @Test
     void theCpuLimitStopsADecoderThatSpins() throws Exception {
         Path spin = dir.resolve("spin");
         Files.writeString(spin, "#!/bin/sh\nwhile :; do :; done\n");

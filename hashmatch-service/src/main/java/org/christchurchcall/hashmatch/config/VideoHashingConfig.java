@@ -62,8 +62,8 @@ public interface VideoHashingConfig {
 
     /**
      * Address-space limit of each FFmpeg process in bytes (RLIMIT_AS, through prlimit); 0 = none.
-     * Debian's FFmpeg maps about 300 MiB of libraries before it reads a byte, and one decoder thread
-     * needs about 500 MiB of address space for 4K H.264; 1 GiB leaves room.
+     * Debian's FFmpeg maps 200-300 MiB of libraries before it reads a byte, and one decoder thread
+     * needed 400-500 MiB of address space for 4K H.264; 1 GiB leaves room.
      */
     @WithDefault("1073741824")
     long memoryBytes();

@@ -144,6 +144,20 @@ class VideoUploadLimitsTest {
         }
     }
 
+    @Test
+    void anAnonymousUploadIsRefusedBeforeItsBodyIsRead() {
+        // the upload paths are streamed: the token is checked before the endpoint reads a byte
+        long size = 100L * 1024 * 1024;
+        for (Framing framing : Framing.values()) {
+            Reply r = RawHttp.send(base, "POST", PATH, Map.of("Content-Type", "video/mp4"), rawVideo(size), framing,
+                    1024 * 1024);
+            assertProblem(r, 401, "unauthorized");
+            assertTrue(!r.sentAll() && r.sentBeforeReply() < 4L * 1024 * 1024,
+                    framing + ": the 401 came after " + r.sentBeforeReply() + " bytes");
+        }
+        assertNoUploadLeft("anonymous uploads");
+    }
+
     private Reply send(Path video) {
         return RawHttp.send(base, "POST", PATH, raw(), Body.of(VideoFiles.bytes(video)), Framing.CONTENT_LENGTH,
                 Long.MAX_VALUE);
