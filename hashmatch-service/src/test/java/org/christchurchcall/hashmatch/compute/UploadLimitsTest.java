@@ -143,6 +143,29 @@ class UploadLimitsTest extends RequestLimitsTestBase {
     }
 
     @Test
+    void anUploadRefusedMidBodyGetsItsAnswerAndTheConnectionIsClosed() throws IOException {
+        // a chunked image 1 MiB over its limit, never finished: the 413 comes, then the server hangs up
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/hashes/compute HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
+                    + company.contributor() + "\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] piece = new byte[64 * 1024];
+            for (int sent = 0; sent < MAX_FILE + 1024 * 1024; sent += piece.length) {
+                out.write((Integer.toHexString(piece.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(piece);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertEquals(true, answer.startsWith("HTTP/1.1 413 "), answer);
+            assertEquals(true, answer.contains("the file exceeds the limit of " + MAX_FILE + " bytes"), answer);
+        }
+    }
+
+    @Test
     void theJsonEndpointsKeepTheirOwnBodyLimit() {
         // bulk submissions are read in memory: 20 MiB + 64 KiB, not the upload paths' 200 MiB
         long limit = 20 * 1024 * 1024 + 64 * 1024;
