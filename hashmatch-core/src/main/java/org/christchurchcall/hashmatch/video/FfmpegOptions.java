@@ -16,18 +16,27 @@ import java.util.Objects;
  * @param maxHeight tallest frame accepted
  * @param maxDurationSeconds longest video accepted (by its header, and by the timestamps of decoded frames)
  * @param maxFrames most decoded frames accepted (every frame counts, hashed or not)
+ * @param maxPixels most pixels in a frame (width x height) accepted
  */
 public record FfmpegOptions(String ffmpeg, String ffprobe, int threads, Duration timeout, long cpuSeconds,
-        long memoryBytes, int maxWidth, int maxHeight, double maxDurationSeconds, long maxFrames) {
+        long memoryBytes, int maxWidth, int maxHeight, double maxDurationSeconds, long maxFrames, long maxPixels) {
 
     public FfmpegOptions {
         Objects.requireNonNull(ffmpeg, "ffmpeg");
         Objects.requireNonNull(ffprobe, "ffprobe");
         Objects.requireNonNull(timeout, "timeout");
         if (threads < 0 || cpuSeconds < 0 || memoryBytes < 0 || maxWidth < 1 || maxHeight < 1
-                || !(maxDurationSeconds > 0) || maxFrames < 1 || timeout.isNegative() || timeout.isZero()) {
+                || !(maxDurationSeconds > 0) || maxFrames < 1 || maxPixels < 1 || timeout.isNegative()
+                || timeout.isZero()) {
             throw new IllegalArgumentException("invalid FFmpeg options");
         }
+    }
+
+    /** Without a pixel limit of its own: {@code maxWidth x maxHeight}. */
+    public FfmpegOptions(String ffmpeg, String ffprobe, int threads, Duration timeout, long cpuSeconds,
+            long memoryBytes, int maxWidth, int maxHeight, double maxDurationSeconds, long maxFrames) {
+        this(ffmpeg, ffprobe, threads, timeout, cpuSeconds, memoryBytes, maxWidth, maxHeight, maxDurationSeconds,
+                maxFrames, (long) maxWidth * maxHeight);
     }
 
     /**
@@ -41,6 +50,12 @@ public record FfmpegOptions(String ffmpeg, String ffprobe, int threads, Duration
 
     public FfmpegOptions withThreads(int n) {
         return new FfmpegOptions(ffmpeg, ffprobe, n, timeout, cpuSeconds, memoryBytes, maxWidth, maxHeight,
-                maxDurationSeconds, maxFrames);
+                maxDurationSeconds, maxFrames, maxPixels);
+    }
+
+    /** The same with another wall-clock limit: what is left of the first one, once a step has run. */
+    public FfmpegOptions withTimeout(Duration t) {
+        return new FfmpegOptions(ffmpeg, ffprobe, threads, t, cpuSeconds, memoryBytes, maxWidth, maxHeight,
+                maxDurationSeconds, maxFrames, maxPixels);
     }
 }

@@ -24,7 +24,11 @@ import org.christchurchcall.hashmatch.video.VideoRejectedException.Reason;
  * and is killed (with its children) when the wall-clock timeout passes or the caller stops reading.
  *
  * <p>Frames arrive in decoder output order with nothing dropped or duplicated
- * ({@code -fps_mode passthrough}), which is how the reference counts frames. Two pixel layouts:
+ * ({@code -fps_mode passthrough}), which is how the reference counts frames, and as coded: a
+ * rotation in the container ({@code -noautorotate}) is ignored, as the reference ignores it. A file
+ * whose demuxer reports that it ends early (an MP4 whose sample tables point past its end, a
+ * Matroska file that ends mid-element) is refused as {@link Reason#UNREADABLE}, although FFmpeg
+ * decodes what is there and exits cleanly. Two pixel layouts:
  * <ul>
  *   <li>{@link Layout#YUV420P}: the decoded planes unchanged, for 8-bit yuv420p streams of even
  *       size at native resolution (nearly every H.264 video); converted in Java exactly as
@@ -64,11 +68,12 @@ public final class FfmpegVideo {
         Running p = start(cmd, o);
         String out;
         try (p) {
-            out = new String(p.process.getInputStream().readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            out = new String(p.read(in -> in.readNBytes(64 * 1024)), StandardCharsets.UTF_8);
             int exit = p.waitForExit();
             if (p.killedByWatchdog || exit == 137 || exit == 152) {
                 throw new VideoRejectedException(Reason.RESOURCE_LIMIT, "reading the video's header took too long");
             }
+            p.failIfNotStarted(exit);
             if (exit != 0) {
                 throw new VideoRejectedException(Reason.UNREADABLE, "not a video FFmpeg can read: " + p.stderrTail());
             }
@@ -115,6 +120,10 @@ public final class FfmpegVideo {
         if (info.width() > o.maxWidth() || info.height() > o.maxHeight()) {
             throw new VideoRejectedException(Reason.TOO_LARGE_FRAME, "frames of " + info.width() + "x" + info.height()
                     + " are larger than the " + o.maxWidth() + "x" + o.maxHeight() + " allowed");
+        }
+        if ((long) info.width() * info.height() > o.maxPixels()) {
+            throw new VideoRejectedException(Reason.TOO_LARGE_FRAME, "frames of " + info.width() + "x" + info.height()
+                    + " have more than the " + o.maxPixels() + " pixels allowed");
         }
         if (info.durationSeconds() > o.maxDurationSeconds()) {
             throw new VideoRejectedException(Reason.TOO_LONG, String.format(Locale.ROOT,
@@ -165,7 +174,9 @@ public final class FfmpegVideo {
     /**
      * Starts decoding. Only frames whose number is a multiple of {@code frameMod} are piped (an
      * FFmpeg {@code select} filter drops the rest before conversion); {@code downsample} 0 keeps
-     * the native size, N > 0 resizes to N x N.
+     * the native size, N > 0 resizes to N x N. Frame number {@code maxFrames} is piped too, so
+     * that a stream with more frames than allowed is seen to have them even when the frames past
+     * the limit are not sampled: {@link Frames#next} then refuses it.
      */
     public static Frames open(Path file, StreamInfo info, FfmpegOptions o, int frameMod, int downsample)
             throws IOException {
@@ -180,11 +191,13 @@ public final class FfmpegVideo {
         if (!yuv && downsample == 0) {
             cmd.addAll(List.of("-cpuflags", "0"));
         }
-        cmd.addAll(List.of("-threads", Integer.toString(o.threads()), "-i", file.toString(),
+        // the reference decodes the frames as coded: a display rotation in the container is not applied
+        cmd.addAll(List.of("-threads", Integer.toString(o.threads()), "-noautorotate", "-i", file.toString(),
                 "-map", "0:v:0", "-fps_mode", "passthrough", "-an", "-sn", "-dn"));
         List<String> filters = new ArrayList<>();
         if (frameMod > 1) {
-            filters.add("select=not(mod(n\\," + frameMod + "))");
+            String over = o.maxFrames() < Integer.MAX_VALUE ? "+eq(n\\," + o.maxFrames() + ")" : "";
+            filters.add("select=not(mod(n\\," + frameMod + "))" + over);
         }
         String range = info.pixelFormat().startsWith("yuvj") ? "pc" : "tv";
         if (yuv) {
@@ -196,29 +209,29 @@ public final class FfmpegVideo {
         }
         cmd.addAll(List.of("-vf", String.join(",", filters), "-f", "rawvideo", "-pix_fmt", yuv ? "yuv420p" : "rgb24",
                 "pipe:1"));
-        return new Frames(start(cmd, o), yuv ? Layout.YUV420P : Layout.RGB24, w, h, frameMod);
+        return new Frames(start(cmd, o), yuv ? Layout.YUV420P : Layout.RGB24, w, h, frameMod, o.maxFrames());
     }
 
     /** Raw frames from a running {@code ffmpeg}; not thread-safe. */
     public static final class Frames implements AutoCloseable {
         private final Running running;
-        private final InputStream in;
         private final Layout layout;
         private final int width;
         private final int height;
         private final int frameSize;
         private final int frameMod;
+        private final long maxFrames;
         private int count;
 
-        Frames(Running running, Layout layout, int width, int height, int frameMod) {
+        Frames(Running running, Layout layout, int width, int height, int frameMod, long maxFrames) {
             this.running = running;
-            this.in = running.process.getInputStream();
             this.layout = layout;
             this.width = width;
             this.height = height;
             this.frameSize = layout == Layout.YUV420P ? width * height + 2 * (width / 2) * (height / 2)
                     : width * height * 3;
             this.frameMod = frameMod;
+            this.maxFrames = maxFrames;
         }
 
         public Layout layout() {
@@ -244,12 +257,18 @@ public final class FfmpegVideo {
 
         /**
          * Reads the next frame into {@code frame} ({@link #frameSize} bytes). Returns false at the
-         * end of the stream, after checking that FFmpeg finished cleanly.
+         * end of the stream, after checking that FFmpeg finished cleanly and the file was whole.
+         * A frame past {@code maxFrames} is refused as {@link Reason#TOO_MANY_FRAMES}.
          */
         public boolean next(byte[] frame) throws IOException, VideoRejectedException {
-            int n = in.readNBytes(frame, 0, frameSize);
+            int n = running.read(s -> s.readNBytes(frame, 0, frameSize));
             if (n == frameSize) {
                 count++;
+                // the piped frame past the last sampled one below the limit is frame maxFrames itself
+                if ((long) (count - 1) * frameMod >= maxFrames) {
+                    throw new VideoRejectedException(Reason.TOO_MANY_FRAMES,
+                            "the video has more than the " + maxFrames + " frames allowed");
+                }
                 return true;
             }
             int exit = running.waitForExit();
@@ -258,9 +277,14 @@ public final class FfmpegVideo {
                 throw new VideoRejectedException(Reason.RESOURCE_LIMIT,
                         "decoding the video went over its time, CPU or memory limit");
             }
+            running.failIfNotStarted(exit);
             if (exit != 0) {
                 throw new VideoRejectedException(Reason.UNREADABLE, "FFmpeg could not decode the video: "
                         + running.stderrTail());
+            }
+            if (running.truncated) {
+                throw new VideoRejectedException(Reason.UNREADABLE, "the file is truncated: it ends before the "
+                        + "frames its container lists");
             }
             if (count == 0) {
                 throw new VideoRejectedException(Reason.UNREADABLE, "the video has no decodable frames");
@@ -294,6 +318,13 @@ public final class FfmpegVideo {
         return new Running(pb.start(), o);
     }
 
+    /**
+     * What FFmpeg 5.1's demuxers log when a file ends before its container says it does: mov/mp4
+     * ("stream 0, offset 0x...: partial file") and Matroska/WebM. FFmpeg still exits 0 after
+     * decoding what is there.
+     */
+    static final List<String> TRUNCATION_MARKERS = List.of(": partial file", "File ended prematurely");
+
     /** A child process with its stderr drained into a bounded tail and a watchdog for the timeout. */
     static final class Running implements AutoCloseable {
         final Process process;
@@ -301,7 +332,9 @@ public final class FfmpegVideo {
         private final Thread stderrReader;
         private final byte[] tail = new byte[STDERR_KEEP];
         private int tailLength;
+        private final StringBuilder line = new StringBuilder();
         volatile boolean killedByWatchdog;
+        volatile boolean truncated;
 
         Running(Process process, FfmpegOptions o) {
             this.process = process;
@@ -317,6 +350,7 @@ public final class FfmpegVideo {
             try (InputStream err = process.getErrorStream()) {
                 int n;
                 while ((n = err.read(buf)) > 0) {
+                    scanLines(buf, n);
                     synchronized (tail) {
                         if (n >= STDERR_KEEP) {
                             System.arraycopy(buf, n - STDERR_KEEP, tail, 0, STDERR_KEEP);
@@ -331,6 +365,57 @@ public final class FfmpegVideo {
                 }
             } catch (IOException e) {
                 // the process went away
+            }
+        }
+
+        interface Read<T> {
+            T from(InputStream in) throws IOException;
+        }
+
+        /**
+         * Reads the process's standard output. Killing the process (the watchdog) closes that
+         * stream under a reader, who then gets "Stream closed": that is the time limit, not an
+         * I/O failure.
+         */
+        <T> T read(Read<T> how) throws IOException, VideoRejectedException {
+            try {
+                return how.from(process.getInputStream());
+            } catch (IOException e) {
+                if (killedByWatchdog) {
+                    throw new VideoRejectedException(Reason.RESOURCE_LIMIT,
+                            "decoding the video went over its time, CPU or memory limit");
+                }
+                throw e;
+            }
+        }
+
+        /** Looks for the truncation markers line by line (a line is kept up to 1 KiB). */
+        private void scanLines(byte[] buf, int n) {
+            for (int i = 0; i < n; i++) {
+                char c = (char) (buf[i] & 0xff);
+                if (c == '\n' || c == '\r') {
+                    String l = line.toString();
+                    for (String marker : TRUNCATION_MARKERS) {
+                        if (l.contains(marker)) {
+                            truncated = true;
+                        }
+                    }
+                    line.setLength(0);
+                } else if (line.length() < 1024) {
+                    line.append(c);
+                }
+            }
+        }
+
+        /**
+         * Exit 126/127 with the loader's message: the executable was not found or could not load
+         * its libraries (an address-space limit too low for them). A fault of the deployment, not
+         * of the video.
+         */
+        void failIfNotStarted(int exit) throws IOException {
+            if (exit == 126 || exit == 127) {
+                throw new IOException("FFmpeg could not start (exit " + exit + "): " + stderrTail()
+                        + "; check the executable and that the memory limit leaves room for its libraries");
             }
         }
 

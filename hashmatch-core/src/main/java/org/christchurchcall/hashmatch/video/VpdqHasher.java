@@ -2,6 +2,7 @@ package org.christchurchcall.hashmatch.video;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -65,11 +66,22 @@ public final class VpdqHasher {
         return Math.max(1, mod);
     }
 
+    /**
+     * Probes, then decodes and hashes. {@link FfmpegOptions#timeout()} bounds both steps together:
+     * decoding gets what probing left of it.
+     */
     public Result hash(Path video, Options options, FfmpegOptions ffmpeg) throws IOException, VideoRejectedException {
+        long deadline = System.nanoTime() + ffmpeg.timeout().toNanos();
         FfmpegVideo.StreamInfo info = FfmpegVideo.probe(video, ffmpeg);
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            throw new VideoRejectedException(Reason.RESOURCE_LIMIT, "reading the video's header used up the "
+                    + ffmpeg.timeout().toSeconds() + " s allowed");
+        }
         int mod = frameMod(options.secondsPerHash(), info.frameRate());
         List<VpdqFrame> out = new ArrayList<>();
-        try (FfmpegVideo.Frames frames = FfmpegVideo.open(video, info, ffmpeg, mod, options.downsample())) {
+        try (FfmpegVideo.Frames frames = FfmpegVideo.open(video, info, ffmpeg.withTimeout(Duration.ofNanos(left)), mod,
+                options.downsample())) {
             int w = frames.width();
             int h = frames.height();
             if (w < PdqHasher.MIN_DIMENSION || h < PdqHasher.MIN_DIMENSION) {

@@ -22,9 +22,11 @@ public interface HashmatchConfig {
     int maxThreshold();
 
     /**
-     * Largest file accepted by /api/v1/hashes/compute and /api/v1/match/file, raw or as a form
-     * part. The body limit ({@code ccall.http.max-body-size}) is this plus room for the multipart
-     * framing, so that a file of this size is accepted in either form.
+     * Largest image (or any file that is not a video) accepted by /api/v1/hashes/compute and
+     * /api/v1/match/file, raw or as a form part; it is read in memory. Videos have their own limit
+     * ({@code ccall.hashmatch.video-hashing.max-upload-size}), and the two paths' body limit is
+     * {@code ccall.http.max-streamed-body-size}. The JSON body limit ({@code ccall.http.max-body-size})
+     * stays this plus 64 KiB.
      */
     @WithDefault("20971520")
     long maxUploadSize();

@@ -32,14 +32,17 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * hashmatch-service's request limits (docs/operations.md): a 20 MiB file, raw or as a form part,
- * in a body of at most 20 MiB + 64 KiB, read in memory and never written to disk.
+ * hashmatch-service's request limits (docs/operations.md) for images and any file that is not a
+ * video: a 20 MiB file, raw or as a form part, read in memory and never written to disk. The two
+ * upload paths are streamed: their bodies (any type) may be 200 MiB + 64 KiB, the video file limit
+ * plus the multipart framing (VideoUploadLimitsTest has the video limits).
  */
 @QuarkusTest
 class UploadLimitsTest extends RequestLimitsTestBase {
 
     static final int MAX_FILE = 20 * 1024 * 1024;
-    static final int MAX_BODY = MAX_FILE + 64 * 1024;
+    /** ccall.http.max-streamed-body-size: the body limit of the upload paths. */
+    static final long MAX_BODY = 200L * 1024 * 1024 + 64 * 1024;
     static final String BOUNDARY = "ccall-limits-7d3a";
 
     static String expectedPdq;
@@ -88,6 +91,20 @@ class UploadLimitsTest extends RequestLimitsTestBase {
         return out.toByteArray();
     }
 
+    /** The same form streamed: the file, then a note part of 'n's that makes the body {@code size} bytes. */
+    static Body formBody(byte[] file, long size) {
+        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"picture.png\""
+                + "\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] noteHead = ("\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] end = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream start = new ByteArrayOutputStream();
+        start.writeBytes(head);
+        start.writeBytes(file);
+        start.writeBytes(noteHead);
+        return new Body(start.toByteArray(), size, (byte) 'n', end);
+    }
+
     static void hashed(Reply reply) {
         assertEquals(200, reply.status(), reply.body());
         assertEquals(MAX_FILE, reply.json().get("size").asInt());
@@ -112,14 +129,51 @@ class UploadLimitsTest extends RequestLimitsTestBase {
 
     @Test
     void aBodyAtTheLimitIsTakenAndOneByteMoreIsRefused() {
+        // the image at its own limit, and a note part that fills the body: counted, never kept
         RequestLimitChecks.bodyLimitHolds(base, "POST", "/api/v1/hashes/compute", form(), MAX_BODY,
-                size -> Body.of(form(atLimit, size)), (framing, reply) -> hashed(reply));
+                size -> formBody(atLimit, size), (framing, reply) -> hashed(reply));
+        VideoFiles.assertNoUploadLeft("forms at the body limit");
     }
 
     @Test
     void anOversizedBodyIsRefusedWhileItIsStillBeingSent() {
-        RequestLimitChecks.refusalIsEarly(base, "POST", "/api/v1/hashes/compute", raw(), MAX_BODY,
-                size -> new Body(new byte[0], size, (byte) 0));
+        byte[] small = Images.png(Images.shapes(3, 64, 64));
+        RequestLimitChecks.refusalIsEarly(base, "POST", "/api/v1/match/file", form(company.matcher()), MAX_BODY,
+                size -> formBody(small, size));
+    }
+
+    @Test
+    void anUploadRefusedMidBodyGetsItsAnswerAndTheConnectionIsClosed() throws IOException {
+        // a chunked image 1 MiB over its limit, never finished: the 413 comes, then the server hangs up
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(20_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/hashes/compute HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer "
+                    + company.contributor() + "\r\nContent-Type: image/png\r\nTransfer-Encoding: chunked\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] piece = new byte[64 * 1024];
+            for (int sent = 0; sent < MAX_FILE + 1024 * 1024; sent += piece.length) {
+                out.write((Integer.toHexString(piece.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(piece);
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.flush();
+            java.io.InputStream in = socket.getInputStream();
+            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertEquals(true, answer.startsWith("HTTP/1.1 413 "), answer);
+            assertEquals(true, answer.contains("the file exceeds the limit of " + MAX_FILE + " bytes"), answer);
+        }
+    }
+
+    @Test
+    void theJsonEndpointsKeepTheirOwnBodyLimit() {
+        // bulk submissions are read in memory: 20 MiB + 64 KiB, not the upload paths' 200 MiB
+        long limit = 20 * 1024 * 1024 + 64 * 1024;
+        Map<String, String> json = Map.of("Authorization", "Bearer " + company.contributor(), "Content-Type",
+                "application/json");
+        RequestLimitChecks.bodyLimitHolds(base, "POST", "/api/v1/hashes/bulk", json, limit,
+                size -> Body.paddedJson("{\"items\": []}", size), (framing, reply) -> assertProblem(reply, 400,
+                        "validation"));
     }
 
     @Test

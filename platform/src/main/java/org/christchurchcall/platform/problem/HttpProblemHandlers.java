@@ -1,5 +1,8 @@
 package org.christchurchcall.platform.problem;
 
+import java.util.List;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,6 +29,11 @@ import io.vertx.ext.web.impl.RoutingContextInternal;
  * The REST layer then takes the counted body from the routing context, as it does after Vert.x's
  * own body handler. The HTTP layer's limit ({@code quarkus.http.limits.max-body-size}) stays above
  * ours, so that its plain-text 413 is never what a client sees.
+ * <p>
+ * Streamed paths ({@code ccall.http.streamed-paths}: file uploads) are the exception: their bodies
+ * are never held here. A declared Content-Length is checked against their own limit
+ * ({@code ccall.http.max-streamed-body-size}) as above; a body of undeclared length goes on to the
+ * endpoint unread, which reads it as a stream and must count it against that limit itself.
  */
 @ApplicationScoped
 public class HttpProblemHandlers {
@@ -43,6 +51,14 @@ public class HttpProblemHandlers {
     @ConfigProperty(name = "ccall.http.max-body-size", defaultValue = "1048576")
     long maxBodySize;
 
+    /** Paths whose bodies go to the endpoint as a stream, never held here (file uploads). */
+    @ConfigProperty(name = "ccall.http.streamed-paths")
+    Optional<List<String>> streamedPaths;
+
+    /** The body limit of the streamed paths; their endpoints count a body of undeclared length against it. */
+    @ConfigProperty(name = "ccall.http.max-streamed-body-size", defaultValue = "1048576")
+    long maxStreamedBodySize;
+
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 100).handler(this::limitBody);
         router.route().order(Integer.MAX_VALUE - 100).handler(ctx -> send(ctx, ProblemType.NOT_FOUND,
@@ -53,11 +69,14 @@ public class HttpProblemHandlers {
     private void limitBody(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean streamed = isStreamed(ctx.normalizedPath());
+        long limit = streamed ? maxStreamedBodySize : maxBodySize;
         // Only HTTP/1.1 bodies are counted here. An HTTP/2 stream cannot be handed on to the REST
         // layer once it has ended (it pauses the request and Vert.x then throws "Request has
         // already been read": every GET from Java's HttpClient, which upgrades to h2c, got a 500);
         // an HTTP/2 body of undeclared length is held to quarkus.http.limits.max-body-size instead.
-        if (request.version() != HttpVersion.HTTP_2 && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        if (!streamed && request.version() != HttpVersion.HTTP_2
+                && request.headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
             new CountedBody(ctx).start();
             return;
         }
@@ -69,12 +88,25 @@ public class HttpProblemHandlers {
                 send(ctx, ProblemType.BAD_REQUEST, "Content-Length is not a number");
                 return;
             }
-            if (declared > maxBodySize) {
-                refuse(ctx);
+            if (declared > limit) {
+                refuse(ctx, limit);
                 return;
             }
         }
         ctx.next();
+    }
+
+    private boolean isStreamed(String path) {
+        if (path == null) {
+            return false;
+        }
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        for (String s : streamedPaths.orElse(List.of())) {
+            if (p.equals(s.trim())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reads a body of undeclared length into memory, up to the limit and no further. */
@@ -114,7 +146,7 @@ public class HttpProblemHandlers {
             }
             if ((long) body.length() + chunk.length() > maxBodySize) {
                 refused = true;
-                refuse(ctx);
+                refuse(ctx, maxBodySize);
                 return;
             }
             body.appendBuffer(chunk);
@@ -126,7 +158,7 @@ public class HttpProblemHandlers {
      * {@link #DRAIN_ALLOWANCE} more bytes, or at once if it waits for 100-continue. Nothing of the
      * rest of the body is kept.
      */
-    private void refuse(RoutingContext ctx) {
+    private void refuse(RoutingContext ctx, long limit) {
         HttpServerRequest request = ctx.request();
         boolean http1 = request.version() != HttpVersion.HTTP_2;
         long[] dropped = { 0 };
@@ -157,7 +189,7 @@ public class HttpProblemHandlers {
                 close.run();
             }
         });
-        send(ctx, ProblemType.TOO_LARGE, "the body exceeds the limit of " + maxBodySize + " bytes");
+        send(ctx, ProblemType.TOO_LARGE, "the body exceeds the limit of " + limit + " bytes");
         request.resume();
     }
 

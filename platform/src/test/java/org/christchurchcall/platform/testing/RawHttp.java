@@ -39,8 +39,19 @@ public final class RawHttp {
     private RawHttp() {
     }
 
-    /** A body of {@code length} bytes: {@code head}, then {@code fill} up to the length. */
-    public record Body(byte[] head, long length, byte fill) {
+    /** A body of {@code length} bytes: {@code head}, then {@code fill}, then {@code tail} at the very end. */
+    public record Body(byte[] head, long length, byte fill, byte[] tail) {
+
+        public Body {
+            if (head.length + tail.length > length) {
+                throw new IllegalArgumentException("head and tail are longer than " + length);
+            }
+        }
+
+        /** {@code head}, then {@code fill} up to the length. */
+        public Body(byte[] head, long length, byte fill) {
+            this(head, length, fill, new byte[0]);
+        }
 
         public static Body of(byte[] bytes) {
             return new Body(bytes, bytes.length, (byte) 0);
@@ -58,11 +69,12 @@ public final class RawHttp {
         void writeTo(OutputStream out, Framing framing, AtomicLong sent, Pacing pacing) throws IOException {
             byte[] piece = new byte[PIECE];
             long offset = 0;
+            long tailFrom = length - tail.length;
             while (offset < length) {
                 int n = (int) Math.min(PIECE, length - offset);
                 for (int i = 0; i < n; i++) {
                     long at = offset + i;
-                    piece[i] = at < head.length ? head[(int) at] : fill;
+                    piece[i] = at < head.length ? head[(int) at] : at >= tailFrom ? tail[(int) (at - tailFrom)] : fill;
                 }
                 // counted before it is written: the server may answer before write() returns
                 sent.set(offset + n);

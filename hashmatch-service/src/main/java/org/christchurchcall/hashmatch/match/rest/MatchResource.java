@@ -23,7 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.christchurchcall.hashmatch.compute.rest.FileForm;
 import org.christchurchcall.hashmatch.compute.service.FileHashing;
 import org.christchurchcall.hashmatch.compute.service.FileHashing.FileHashes;
+import org.christchurchcall.hashmatch.compute.service.Upload;
 import org.christchurchcall.hashmatch.compute.service.UploadReader;
+import org.christchurchcall.hashmatch.compute.service.VideoHashing;
+import org.christchurchcall.hashmatch.compute.service.VideoHashing.VideoHashes;
+import org.christchurchcall.hashmatch.compute.rest.SecondsPerHash;
+import org.christchurchcall.hashmatch.compute.rest.UploadProblemDocs;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import org.christchurchcall.hashmatch.config.HashmatchConfig;
 import org.christchurchcall.hashmatch.config.VideoLimitsConfig;
 import org.christchurchcall.hashmatch.hash.HashType;
@@ -71,6 +77,9 @@ public class MatchResource {
 
     @Inject
     FileHashing hashing;
+
+    @Inject
+    VideoHashing videos;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -163,6 +172,7 @@ public class MatchResource {
     }
 
     /** The file's own hashes beside the matches of each: md5, sha256, then pdq (and its variants). */
+    @RegisterForReflection
     public record FileMatchResponse(FileHashes file,
             @Schema(description = "the PDQ Hamming distance applied", example = "31") int threshold,
             @Schema(description = "why the file's PDQ hash was not matched", example = "quality 30 is below the minimum of 50")
@@ -170,33 +180,71 @@ public class MatchResource {
             List<QueryResult> results) {
     }
 
+    /**
+     * A video's own hashes beside the matches of each: md5, sha256 and video-md5 of the file (exact),
+     * then its vpdq frames, matched as a vpdq query of POST /api/v1/match is.
+     */
+    @RegisterForReflection
+    public record VideoMatchResponse(VideoHashes file,
+            @Schema(description = "the Hamming distance applied between two frames", example = "31") int threshold,
+            @Schema(description = "the share (%) of the video's frames applied", example = "80") double minQueryPercent,
+            @Schema(description = "the share (%) of a stored video's frames applied", example = "0")
+            double minCandidatePercent,
+            List<QueryResult> results) {
+    }
+
+    static final String FILE_MATCH = "An image or any other file: its hashes (FileHashes) and the hits of its md5, "
+            + "sha256 and pdq. A video: its hashes (VideoHashes) and the hits of its md5, sha256 and video-md5, and of "
+            + "its frames as a vpdq query (the videos it matches, and images near its frames)";
+    static final String FILE_MATCH_DESCRIPTION = "Roles matcher, secretariat, service. The file is hashed (md5, "
+            + "sha256, and pdq for an image) in memory and dropped. dihedral=true also matches the seven rotated and "
+            + "mirrored variants of an image; each hit names its variant. A PDQ hash below the minimum quality is not "
+            + "matched (pdqSkipped says so): it would match unrelated images. A video (told by its first bytes) is "
+            + "hashed as /api/v1/hashes/compute hashes it (vPDQ, one frame every secondsPerHash seconds, in a "
+            + "separate, limited FFmpeg process, from a private temporary file deleted when the request ends) and "
+            + "matched as a vpdq query of POST /api/v1/match, with minQueryPercent and minCandidatePercent; its MD5 is "
+            + "matched exactly as md5 and as video-md5.";
+
     @POST
     @Path("file")
-    @Consumes({ MediaType.APPLICATION_OCTET_STREAM, "image/*" })
+    @Consumes({ MediaType.APPLICATION_OCTET_STREAM, "image/*", "video/*" })
     @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
-    @Operation(summary = "Match a file sent as the body", description = "Roles matcher, secretariat, service. The "
-            + "file is hashed in memory (md5, sha256, and pdq for an image) and dropped. dihedral=true also matches "
-            + "the seven rotated and mirrored variants of the image; each hit names its variant. A PDQ hash below "
-            + "the minimum quality is not matched (pdqSkipped says so): it would match unrelated images.")
-    @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
-    @APIResponse(responseCode = "400", description = "No or empty body, or a threshold above the cap")
-    @APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB)")
-    @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
+    @Operation(summary = "Match a file sent as the body", description = FILE_MATCH_DESCRIPTION)
+    @APIResponse(responseCode = "200", description = FILE_MATCH, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = { FileMatchResponse.class, VideoMatchResponse.class })))
+    @APIResponse(responseCode = "400", description = UploadProblemDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "413", description = UploadProblemDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", description = UploadProblemDocs.UNSUPPORTED)
+    @APIResponse(responseCode = "422", description = UploadProblemDocs.UNPROCESSABLE)
+    @APIResponse(responseCode = "503", description = UploadProblemDocs.BUSY)
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM, schema = @Schema(type = SchemaType.STRING,
                     format = "binary"), examples = @ExampleObject(name = "file", summary = UploadExamples.RAW_SUMMARY,
                             value = UploadExamples.RAW_VALUE)),
             @Content(mediaType = "image/*", schema = @Schema(type = SchemaType.STRING, format = "binary"),
                     examples = @ExampleObject(name = "image", summary = UploadExamples.RAW_SUMMARY,
-                            value = UploadExamples.RAW_VALUE)) })
-    public FileMatchResponse matchRaw(InputStream body,
-            @QueryParam("dihedral") @Parameter(description = "also match the 7 rotated and mirrored variants") boolean dihedral,
-            @QueryParam("threshold") @Parameter(description = "largest PDQ Hamming distance; default "
-                    + "ccall.hashmatch.default-threshold", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                            maximum = "31", defaultValue = "31"), example = "31") String threshold) {
-        int t = threshold(threshold == null || threshold.isBlank() ? null
-                : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
-        return matchFile(uploads.read(body), dihedral, t);
+                            value = UploadExamples.RAW_VALUE)),
+            @Content(mediaType = "video/*", schema = @Schema(type = SchemaType.STRING, format = "binary"),
+                    examples = @ExampleObject(name = "video", summary = UploadExamples.VIDEO_SUMMARY,
+                            value = UploadExamples.VIDEO_VALUE)) })
+    public Object matchRaw(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dihedral") @Parameter(description = "also match the 7 rotated and mirrored variants (images "
+                    + "only)") boolean dihedral,
+            @QueryParam("threshold") @Parameter(description = "largest PDQ Hamming distance (between two frames for a "
+                    + "video); default ccall.hashmatch.default-threshold", schema = @Schema(type = SchemaType.INTEGER,
+                            minimum = "0", maximum = "31", defaultValue = "31"), example = "31") String threshold,
+            @QueryParam("secondsPerHash") @Parameter(description = SecondsPerHash.DESCRIPTION, schema = @Schema(
+                    type = SchemaType.NUMBER, minimum = "0", maximum = "60", defaultValue = "1"), example = "1")
+            String secondsPerHash,
+            @QueryParam("minQueryPercent") @Parameter(description = MIN_QUERY, schema = @Schema(type = SchemaType.NUMBER,
+                    minimum = "0", maximum = "100", defaultValue = "80"), example = "80") String minQueryPercent,
+            @QueryParam("minCandidatePercent") @Parameter(description = MIN_CANDIDATE, schema = @Schema(
+                    type = SchemaType.NUMBER, minimum = "0", maximum = "100", defaultValue = "0"), example = "0")
+            String minCandidatePercent) {
+        FileMatch m = fileMatch(threshold, secondsPerHash, minQueryPercent, minCandidatePercent);
+        try (Upload upload = uploads.read(body, contentType, dihedral ? "dihedral=true" : null)) {
+            return matchFile(upload, dihedral, m);
+        }
     }
 
     @POST
@@ -204,21 +252,84 @@ public class MatchResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({ Roles.MATCHER, Roles.SECRETARIAT, Roles.SERVICE })
     @Operation(summary = "Match a file sent as the form part `file`", description = "As the raw form.")
-    @APIResponse(responseCode = "200", description = "The file's hashes and the hits of each")
-    @APIResponse(responseCode = "400", description = "No file part, or a threshold above the cap")
-    @APIResponse(responseCode = "413", description = "The file exceeds ccall.hashmatch.max-upload-size (20 MiB)")
-    @APIResponse(responseCode = "422", description = "The image declares more pixels than ccall.hashmatch.max-pixels")
+    @APIResponse(responseCode = "200", description = FILE_MATCH, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(oneOf = { FileMatchResponse.class, VideoMatchResponse.class })))
+    @APIResponse(responseCode = "400", description = UploadProblemDocs.BAD_REQUEST)
+    @APIResponse(responseCode = "413", description = UploadProblemDocs.TOO_LARGE)
+    @APIResponse(responseCode = "415", description = UploadProblemDocs.UNSUPPORTED)
+    @APIResponse(responseCode = "422", description = UploadProblemDocs.UNPROCESSABLE)
+    @APIResponse(responseCode = "503", description = UploadProblemDocs.BUSY)
     @RequestBody(required = true, content = @Content(mediaType = MediaType.MULTIPART_FORM_DATA,
             schema = @Schema(implementation = FileForm.class), examples = @ExampleObject(name = "file",
                     summary = UploadExamples.FORM_SUMMARY, value = UploadExamples.FORM_VALUE)))
-    public FileMatchResponse matchForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-            @QueryParam("dihedral") @Parameter(description = "also match the 7 rotated and mirrored variants") boolean dihedral,
-            @QueryParam("threshold") @Parameter(description = "largest PDQ Hamming distance; default "
-                    + "ccall.hashmatch.default-threshold", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
-                            maximum = "31", defaultValue = "31"), example = "31") String threshold) {
+    public Object matchForm(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dihedral") @Parameter(description = "also match the 7 rotated and mirrored variants (images "
+                    + "only)") boolean dihedral,
+            @QueryParam("threshold") @Parameter(description = "largest PDQ Hamming distance (between two frames for a "
+                    + "video); default ccall.hashmatch.default-threshold", schema = @Schema(type = SchemaType.INTEGER,
+                            minimum = "0", maximum = "31", defaultValue = "31"), example = "31") String threshold,
+            @QueryParam("secondsPerHash") @Parameter(description = SecondsPerHash.DESCRIPTION, schema = @Schema(
+                    type = SchemaType.NUMBER, minimum = "0", maximum = "60", defaultValue = "1"), example = "1")
+            String secondsPerHash,
+            @QueryParam("minQueryPercent") @Parameter(description = MIN_QUERY, schema = @Schema(type = SchemaType.NUMBER,
+                    minimum = "0", maximum = "100", defaultValue = "80"), example = "80") String minQueryPercent,
+            @QueryParam("minCandidatePercent") @Parameter(description = MIN_CANDIDATE, schema = @Schema(
+                    type = SchemaType.NUMBER, minimum = "0", maximum = "100", defaultValue = "0"), example = "0")
+            String minCandidatePercent) {
+        FileMatch m = fileMatch(threshold, secondsPerHash, minQueryPercent, minCandidatePercent);
+        try (Upload upload = uploads.readForm(body, contentType, dihedral ? "dihedral=true" : null)) {
+            return matchFile(upload, dihedral, m);
+        }
+    }
+
+    static final String MIN_QUERY = "videos only: a stored video matches when at least this share (%) of the upload's "
+            + "frames match; default ccall.hashmatch.video.default-min-query-percent (80, as HMA)";
+    static final String MIN_CANDIDATE = "videos only: ... and at least this share (%) of the stored video's frames; "
+            + "default ccall.hashmatch.video.default-min-candidate-percent (0, as HMA)";
+
+    /** The parameters of a file match, checked before the upload is read. */
+    private record FileMatch(int threshold, double secondsPerHash, VideoThresholds video) {
+    }
+
+    private FileMatch fileMatch(String threshold, String secondsPerHash, String minQueryPercent,
+            String minCandidatePercent) {
         int t = threshold(threshold == null || threshold.isBlank() ? null
                 : QueryParams.intBetween("threshold", threshold, 0, 0, config.maxThreshold()), config);
-        return matchFile(uploads.readForm(body, contentType), dihedral, t);
+        double every = SecondsPerHash.parse(secondsPerHash, videos);
+        VideoThresholds v = new VideoThresholds(
+                percent("minQueryPercent", number("minQueryPercent", minQueryPercent), video.defaultMinQueryPercent()),
+                percent("minCandidatePercent", number("minCandidatePercent", minCandidatePercent),
+                        video.defaultMinCandidatePercent()));
+        return new FileMatch(t, every, v);
+    }
+
+    private static Double number(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.invalidField(field, "must be a percentage from 0 to 100");
+        }
+    }
+
+    private Object matchFile(Upload upload, boolean dihedral, FileMatch m) {
+        return switch (upload) {
+            case Upload.InMemory file -> matchFile(file.bytes(), dihedral, m.threshold());
+            case Upload.Video v -> matchVideo(videos.hash(v, m.secondsPerHash()), m);
+        };
+    }
+
+    /** md5, sha256 and video-md5 exactly, then the frames as a vpdq query. */
+    private VideoMatchResponse matchVideo(VideoHashing.Hashed h, FileMatch m) {
+        VideoHashes file = h.hashes();
+        List<Query> queries = List.of(new Query(HashType.MD5, file.md5(), null),
+                new Query(HashType.SHA256, file.sha256(), null), new Query(HashType.VIDEO_MD5, file.videoMd5(), null),
+                new Query(HashType.VPDQ, VideoFrames.digest(h.frames()), null, h.frames()));
+        MatchResponse r = respond(m.threshold(), queries, matcher.match(queries, m.threshold(), m.video()));
+        return new VideoMatchResponse(file, m.threshold(), m.video().minQueryPercent(), m.video().minCandidatePercent(),
+                r.results());
     }
 
     private FileMatchResponse matchFile(byte[] bytes, boolean dihedral, int threshold) {
