@@ -315,6 +315,12 @@ public final class FfmpegVideo {
         full.addAll(cmd);
         ProcessBuilder pb = new ProcessBuilder(full);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        // FFmpeg gets nothing of the service's environment (database passwords, signing keys, tokens
+        // a platform injects): only the PATH it is found through
+        Map<String, String> env = pb.environment();
+        String path = env.getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.clear();
+        env.put("PATH", path);
         return new Running(pb.start(), o);
     }
 

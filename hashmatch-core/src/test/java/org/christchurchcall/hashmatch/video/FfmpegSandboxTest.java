@@ -131,6 +131,24 @@ class FfmpegSandboxTest {
     }
 
     @Test
+    void ffmpegRunsWithoutTheServicesEnvironment() throws Exception {
+        // the JVM running this test has HOME, USER and more; the decoder must see only PATH
+        assertTrue(System.getenv().size() > 1);
+        Path envFile = dir.resolve("env");
+        Path probe = dir.resolve("env-ffprobe");
+        Files.writeString(probe, "#!/bin/sh\nenv > " + envFile + "\nexec ffprobe \"$@\"\n");
+        Files.setPosixFilePermissions(probe, PosixFilePermissions.fromString("rwx------"));
+        FfmpegOptions o = new FfmpegOptions("ffmpeg", probe.toString(), 1, Duration.ofMinutes(1), 0, 0, 4096, 4096,
+                3600, 100_000);
+        assertEquals(7, hasher.hash(VpdqData.video("pattern-sd-grey-bar"), VpdqHasher.Options.defaults(), o)
+                .frames().size());
+        List<String> names = Files.readAllLines(envFile).stream().map(l -> l.substring(0, l.indexOf('=')))
+                .filter(n -> !n.equals("PWD") && !n.equals("SHLVL") && !n.equals("_")) // the shell's own
+                .toList();
+        assertEquals(List.of("PATH"), names);
+    }
+
+    @Test
     void theWallClockLimitCoversProbingAndDecodingTogether() throws Exception {
         // each step alone stays within 3 s; together they take more than 3 s
         FfmpegOptions o = new FfmpegOptions(slow("ffmpeg", "1.8").toString(), slow("ffprobe", "1.8").toString(), 1,
