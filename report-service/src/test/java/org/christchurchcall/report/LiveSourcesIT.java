@@ -485,7 +485,8 @@ class LiveSourcesIT {
 
         String b = reportIncident(c1Token, "Perpetrator video spreading", List.of("gifct-cip", "eu-crisis-protocol"), false);
         transition(c1Token, b, "assessing", null);
-        JsonNode pending = activate(c1Token, b, "gifct-cip", "content-incident-protocol", "pending-approval");
+        // gifct-cip's current version (2025) has activation types instead of levels
+        JsonNode pending = activate(c1Token, b, "gifct-cip", "perpetrator-content-incident", "pending-approval");
         Http.post(protocolUrl("/api/v1/incidents/" + b + "/activations/" + pending.get("id").asText() + "/approvals"), c2Token,
                 body("note", "confirmed: perpetrator-produced video on member platforms")).expect(200);
         activate(i1Token, b, "eu-crisis-protocol", "crisis", "in-effect");
@@ -495,7 +496,7 @@ class LiveSourcesIT {
 
         String c = reportIncident(c2Token, "Manifesto circulating", List.of("gifct-cip"), false);
         transition(c2Token, c, "assessing", null);
-        activate(c2Token, c, "gifct-cip", "incident", "pending-approval");
+        activate(c2Token, c, "gifct-cip", "awareness-communication", "pending-approval");
 
         String d = reportIncident(secretariat, "Threat reported by a member of the public", List.of("ccscrp"), false);
 
@@ -672,9 +673,10 @@ class LiveSourcesIT {
                 incident(id).get("version"), "rationale", rationale)).expect(200);
     }
 
-    private static JsonNode activate(String token, String id, String protocol, String level, String expectedStatus) {
+    /** {@code term} is a level, or an activation type under a version that has types (gifct-cip 2025). */
+    private static JsonNode activate(String token, String id, String protocol, String term, String expectedStatus) {
         JsonNode a = Http.post(protocolUrl("/api/v1/incidents/" + id + "/activations"), token, body("protocol", protocol,
-                "level", level, "criteria", body("ongoingEvent", true, "perpetratorProducedContent", true,
+                protocol.equals("gifct-cip") ? "type" : "level", term, "criteria", body("ongoingEvent", true, "perpetratorProducedContent", true,
                         "murderOrAttemptedMurder", true, "onOrSpreadingToMemberPlatforms", true),
                 "decision", "criteria met")).expect(201).json();
         assertEquals(expectedStatus, a.get("status").asText());
@@ -723,7 +725,8 @@ class LiveSourcesIT {
         List<List<String>> inEffect = new ArrayList<>();
         i.get("activations").forEach(a -> {
             if (a.get("status").asText().equals("in-effect")) {
-                inEffect.add(List.of(a.get("protocol").asText(), a.get("level").asText()));
+                inEffect.add(List.of(a.get("protocol").asText(),
+                        (a.hasNonNull("level") ? a.get("level") : a.get("type")).asText()));
             }
         });
         List<Instant> deliveries = new ArrayList<>();
